@@ -1,0 +1,3 @@
+//! The algorithm families, one file each.
+
+pub mod hmac;

@@ -1,0 +1,36 @@
+//! Turning the crate's [`Error`] into a thrown `JwtError`.
+
+use crate::Error;
+use js_sys::{Array, Function, Reflect, Symbol};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The registry key under which the package's entry modules publish the
+/// `JwtError` class, so that every copy of the module (ES module and `CommonJS`) throws
+/// instances of one class.
+const ERROR_CLASS_KEY: &str = "jwt-edge.JwtError";
+
+/// A `JwtError` for `error`; a plain `Error` with the same fields when the
+/// class was not published (the raw wasm-bindgen module used directly).
+pub(crate) fn to_js(error: &Error) -> JsValue {
+    let message = JsValue::from(error.message());
+    let code = JsValue::from(error.code());
+    let claim = error.claim().map_or(JsValue::UNDEFINED, JsValue::from);
+    let reason = error.reason().map_or(JsValue::UNDEFINED, JsValue::from);
+    let class = Reflect::get(&js_sys::global(), &Symbol::for_(ERROR_CLASS_KEY)).ok();
+    if let Some(class) = class.and_then(|value| value.dyn_into::<Function>().ok()) {
+        let args = Array::of4(&message, &code, &claim, &reason);
+        if let Ok(instance) = Reflect::construct(&class, &args) {
+            return instance;
+        }
+    }
+    let plain = js_sys::Error::new(&error.message());
+    plain.set_name("JwtError");
+    let target = JsValue::from(plain);
+    for (name, value) in [("code", code), ("claim", claim), ("reason", reason)] {
+        if !value.is_undefined() {
+            // Setting a property on a fresh Error object cannot fail.
+            let _ = Reflect::set(&target, &JsValue::from(name), &value);
+        }
+    }
+    target
+}

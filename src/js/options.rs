@@ -1,0 +1,322 @@
+//! Reading `VerifyOptions` and `SignOptions` from JavaScript.
+//!
+//! Options cross the boundary once, as their `JSON.stringify` text, and are read
+//! with the crate's strict JSON parser. Unknown option names are refused, so a
+//! misspelt `audiance` cannot silently switch a check off.
+
+use crate::claims::Audience;
+use crate::json::{parse_object, Object, Value};
+use crate::{Algorithm, Claims, Error, HeaderOptions, NumericDate, Validation, MAX_NUMERIC_DATE};
+use alloc::string::String;
+use alloc::vec::Vec;
+use wasm_bindgen::JsValue;
+
+/// The options object as JSON, or an empty one for `undefined`/`null`.
+fn options_object(options: &JsValue) -> Result<Object, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Object::new());
+    }
+    let not_an_object = || Error::invalid_option("options", "must be an object");
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(not_an_object());
+    }
+    let text = js_sys::JSON::stringify(options)
+        .ok()
+        .and_then(|text| JsValue::from(text).as_string())
+        .ok_or_else(not_an_object)?;
+    parse_object(text.as_bytes()).map_err(|_| not_an_object())
+}
+
+/// The current time in whole seconds, from JavaScript's clock.
+pub(crate) fn clock_now() -> u64 {
+    // Date.now() is a positive finite number of milliseconds.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let secs = (js_sys::Date::now() / 1000.0).floor() as u64;
+    secs
+}
+
+/// A time or length in whole seconds from a JavaScript number.
+pub(crate) fn seconds(value: f64, option: &str) -> Result<u64, Error> {
+    #[allow(clippy::cast_precision_loss)] // exact: 2^53
+    let limit = MAX_NUMERIC_DATE as f64;
+    if !value.is_finite() || !(0.0..=limit).contains(&value) {
+        return Err(Error::invalid_option(
+            option,
+            "must be a number of seconds from 0 to 2^53",
+        ));
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked above
+    let whole = value.floor() as u64;
+    Ok(whole)
+}
+
+fn number(value: &Value, option: &str) -> Result<u64, Error> {
+    match value {
+        Value::Number(number) => seconds(number.as_f64(), option),
+        _ => Err(Error::invalid_option(option, "must be a number of seconds")),
+    }
+}
+
+/// A duration: seconds, or a string such as `"30s"`, `"15m"`, `"2h"`, `"7d"`, `"1w"`.
+fn duration(value: &Value, option: &str) -> Result<u64, Error> {
+    let Value::String(text) = value else {
+        return number(value, option);
+    };
+    let invalid = || {
+        Error::invalid_option(
+            option,
+            "must be seconds or a duration such as \"15m\", \"2h\" or \"7d\"",
+        )
+    };
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let amount: u64 = digits.parse().map_err(|_| invalid())?;
+    let scale = match unit.trim() {
+        "" | "s" | "sec" | "secs" | "second" | "seconds" => 1,
+        "m" | "min" | "mins" | "minute" | "minutes" => 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+        "d" | "day" | "days" => 86_400,
+        "w" | "week" | "weeks" => 604_800,
+        _ => return Err(invalid()),
+    };
+    amount
+        .checked_mul(scale)
+        .filter(|secs| *secs <= MAX_NUMERIC_DATE)
+        .ok_or_else(invalid)
+}
+
+fn string(value: &Value, option: &str) -> Result<String, Error> {
+    value
+        .as_str()
+        .map(String::from)
+        .ok_or_else(|| Error::invalid_option(option, "must be a string"))
+}
+
+fn strings(value: &Value, option: &str) -> Result<Vec<String>, Error> {
+    match value {
+        Value::String(one) => Ok(alloc::vec![one.clone()]),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| item.as_str().map(String::from))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| {
+                Error::invalid_option(option, "must be a string or an array of strings")
+            }),
+        _ => Err(Error::invalid_option(
+            option,
+            "must be a string or an array of strings",
+        )),
+    }
+}
+
+fn algorithm(value: &Value, option: &str) -> Result<Algorithm, Error> {
+    value
+        .as_str()
+        .and_then(Algorithm::from_name)
+        .ok_or_else(|| Error::invalid_option(option, "must be \"HS256\", \"HS384\" or \"HS512\""))
+}
+
+/// `VerifyOptions`, read once.
+pub(crate) struct VerifyConfig {
+    pub validation: Validation,
+    /// The `now` option, if the caller fixed the clock.
+    pub fixed_now: Option<u64>,
+}
+
+impl VerifyConfig {
+    pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
+        let mut validation = Validation::new(0).algorithms(&[Algorithm::Hs256]);
+        let mut fixed_now = None;
+        for (name, value) in options_object(options)?.iter() {
+            validation = match name {
+                "algorithms" => {
+                    let Value::Array(items) = value else {
+                        return Err(Error::invalid_option(
+                            name,
+                            "must be an array of algorithm names",
+                        ));
+                    };
+                    if items.is_empty() {
+                        return Err(Error::invalid_option(
+                            name,
+                            "must name at least one algorithm",
+                        ));
+                    }
+                    let list = items
+                        .iter()
+                        .map(|item| algorithm(item, name))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    validation.algorithms(&list)
+                }
+                "issuer" => strings(value, name)?
+                    .into_iter()
+                    .fold(validation, Validation::issuer),
+                "audience" => strings(value, name)?
+                    .into_iter()
+                    .fold(validation, Validation::audience),
+                "subject" => validation.subject(string(value, name)?),
+                "leeway" => match value {
+                    Value::Number(secs) if (0.0..=300.0).contains(&secs.as_f64()) => {
+                        validation.leeway(seconds(secs.as_f64(), name)?)?
+                    }
+                    _ => {
+                        return Err(Error::invalid_option(
+                            name,
+                            "must be a number from 0 to 300 seconds",
+                        ))
+                    }
+                },
+                "maxAge" => validation.max_age(duration(value, name)?),
+                "requiredClaims" => match value {
+                    Value::Array(_) => validation.required_claims(strings(value, name)?),
+                    _ => {
+                        return Err(Error::invalid_option(
+                            name,
+                            "must be an array of claim names",
+                        ))
+                    }
+                },
+                "typ" => validation.typ(string(value, name)?),
+                "now" => {
+                    fixed_now = Some(number(value, name)?);
+                    validation
+                }
+                "maxTokenLength" => {
+                    let length = number(value, name)?;
+                    let length = usize::try_from(length)
+                        .ok()
+                        .filter(|length| *length > 0)
+                        .ok_or_else(|| {
+                            Error::invalid_option(name, "must be a positive number of bytes")
+                        })?;
+                    validation.max_token_length(length)
+                }
+                _ => return Err(Error::invalid_option(name, "is not a verify option")),
+            };
+        }
+        Ok(Self {
+            validation,
+            fixed_now,
+        })
+    }
+
+    /// The allowed algorithms, in the order given.
+    pub(crate) fn algorithms(&self) -> &[Algorithm] {
+        &self.validation.algorithms
+    }
+
+    /// The validation rules judged at `now` (the fixed clock, or the real one).
+    pub(crate) fn at_now(&mut self) -> &Validation {
+        self.validation.now = self.fixed_now.unwrap_or_else(clock_now);
+        &self.validation
+    }
+}
+
+/// How the `jti` claim is set.
+enum JwtId {
+    Fixed(String),
+    Random,
+}
+
+/// `SignOptions`, read once.
+pub(crate) struct SignConfig {
+    pub algorithm: Algorithm,
+    pub header: HeaderOptions,
+    expires_in: Option<u64>,
+    not_before: Option<u64>,
+    issuer: Option<String>,
+    audience: Option<Audience>,
+    subject: Option<String>,
+    jwt_id: Option<JwtId>,
+    fixed_now: Option<u64>,
+}
+
+impl SignConfig {
+    pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
+        let mut config = Self {
+            algorithm: Algorithm::Hs256,
+            header: HeaderOptions::new(),
+            expires_in: None,
+            not_before: None,
+            issuer: None,
+            audience: None,
+            subject: None,
+            jwt_id: None,
+            fixed_now: None,
+        };
+        for (name, value) in options_object(options)?.iter() {
+            match name {
+                "alg" => config.algorithm = algorithm(value, name)?,
+                "expiresIn" => config.expires_in = Some(duration(value, name)?),
+                "notBefore" => config.not_before = Some(duration(value, name)?),
+                "issuer" => config.issuer = Some(string(value, name)?),
+                "audience" => {
+                    config.audience = Some(match value {
+                        Value::String(one) => Audience::One(one.clone()),
+                        _ => Audience::Many(strings(value, name)?),
+                    });
+                }
+                "subject" => config.subject = Some(string(value, name)?),
+                "jwtId" => {
+                    config.jwt_id = Some(match value {
+                        Value::Bool(true) => JwtId::Random,
+                        Value::String(id) => JwtId::Fixed(id.clone()),
+                        _ => return Err(Error::invalid_option(name, "must be a string or true")),
+                    });
+                }
+                "keyId" => config.header = config.header.key_id(string(value, name)?),
+                "typ" => config.header = config.header.typ(string(value, name)?),
+                "now" => config.fixed_now = Some(number(value, name)?),
+                _ => return Err(Error::invalid_option(name, "is not a sign option")),
+            }
+        }
+        Ok(config)
+    }
+
+    /// Writes the claims the options set into `claims`, at the current time.
+    pub(crate) fn apply(&self, claims: &mut Claims) -> Result<(), Error> {
+        let now = self.fixed_now.unwrap_or_else(clock_now);
+        let date = |offset: u64, option: &str| {
+            now.checked_add(offset)
+                .and_then(NumericDate::from_secs)
+                .ok_or_else(|| Error::invalid_option(option, "puts the time past 2^53 seconds"))
+        };
+        if claims.issued_at.is_none() {
+            claims.issued_at = Some(date(0, "now")?);
+        }
+        if let Some(secs) = self.expires_in {
+            claims.expires_at = Some(date(secs, "expiresIn")?);
+        }
+        if let Some(secs) = self.not_before {
+            claims.not_before = Some(date(secs, "notBefore")?);
+        }
+        if let Some(issuer) = &self.issuer {
+            claims.issuer = Some(issuer.clone());
+        }
+        if let Some(audience) = &self.audience {
+            claims.audience = Some(audience.clone());
+        }
+        if let Some(subject) = &self.subject {
+            claims.subject = Some(subject.clone());
+        }
+        match &self.jwt_id {
+            Some(JwtId::Fixed(id)) => claims.jwt_id = Some(id.clone()),
+            Some(JwtId::Random) => claims.jwt_id = Some(random_id()?),
+            None => {}
+        }
+        Ok(())
+    }
+}
+
+/// A random 128-bit id, base64url-encoded, from `crypto.getRandomValues`.
+fn random_id() -> Result<String, Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)
+        .map_err(|_| Error::invalid_option("jwtId", "no secure random source is available"))?;
+    let mut id = String::with_capacity(22);
+    crate::base64url::encode_into(&bytes, &mut id);
+    Ok(id)
+}

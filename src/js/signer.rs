@@ -1,0 +1,55 @@
+//! `Signer`: a key and options prepared once, for hot paths.
+
+use super::error::to_js;
+use super::functions::claims_from_js;
+use super::key::KeyBytes;
+use super::options::SignConfig;
+use crate::{Error, HmacKey};
+use alloc::string::String;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+/// Signs payloads with one key and one set of options. The key is processed
+/// once, when the signer is made.
+#[wasm_bindgen]
+pub struct Signer {
+    key: HmacKey,
+    config: SignConfig,
+}
+
+#[wasm_bindgen]
+impl Signer {
+    /// A signer for `key` under `options` (`alg` defaults to "HS256").
+    ///
+    /// # Errors
+    /// Throws a `JwtError` (`ERR_KEY_INVALID`, `ERR_INVALID_OPTIONS`) when the
+    /// key is too short for the algorithm or an option is invalid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Key")] key: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SignOptions | undefined")] options: &JsValue,
+    ) -> Result<Signer, JsValue> {
+        let make = || -> Result<Self, Error> {
+            let config = SignConfig::from_js(options)?;
+            let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
+            Ok(Self { key, config })
+        };
+        make().map_err(|error| to_js(&error))
+    }
+
+    /// Signs `payload` and returns the compact token.
+    ///
+    /// # Errors
+    /// Throws a `JwtError` for a payload whose registered claims have the wrong types.
+    pub fn sign(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "JwtPayload")] payload: &JsValue,
+    ) -> Result<String, JsValue> {
+        let sign = || -> Result<String, Error> {
+            let mut claims = claims_from_js(payload)?;
+            self.config.apply(&mut claims)?;
+            Ok(crate::sign(&claims, &self.key, &self.config.header))
+        };
+        sign().map_err(|error| to_js(&error))
+    }
+}

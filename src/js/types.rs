@@ -1,0 +1,102 @@
+//! The package's TypeScript types, written by hand so users see real types.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** The algorithms this package signs and verifies. */
+export type Algorithm = "HS256" | "HS384" | "HS512";
+
+/** The stable codes on `JwtError.code`. */
+export type JwtErrorCode =
+  | "ERR_JWS_INVALID"
+  | "ERR_JWT_INVALID"
+  | "ERR_JOSE_ALG_NOT_ALLOWED"
+  | "ERR_JOSE_NOT_SUPPORTED"
+  | "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
+  | "ERR_JWT_EXPIRED"
+  | "ERR_JWT_CLAIM_VALIDATION_FAILED"
+  | "ERR_KEY_INVALID"
+  | "ERR_INVALID_OPTIONS";
+
+/** A shared secret: a string is taken as its UTF-8 bytes. */
+export type Key = string | Uint8Array;
+
+/** Seconds, or a string such as "30s", "15m", "2h", "7d", "1w". */
+export type Duration = number | string;
+
+/** The JOSE header of a token. */
+export interface JwtHeader {
+  alg: string;
+  typ?: string;
+  cty?: string;
+  kid?: string;
+  [member: string]: unknown;
+}
+
+/** The claims of a token: the registered ones typed, any others kept. */
+export interface JwtPayload {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  exp?: number;
+  nbf?: number;
+  iat?: number;
+  jti?: string;
+  [claim: string]: unknown;
+}
+
+/** A token's header and payload, read without verification. */
+export interface DecodedJwt {
+  header: JwtHeader;
+  payload: JwtPayload;
+}
+
+/** What `verify` and `Verifier` check besides the signature. */
+export interface VerifyOptions {
+  /** Algorithms a token may use; the default is `["HS256"]`. */
+  algorithms?: Algorithm[];
+  /** Accepted issuers: `iss` must equal one exactly. */
+  issuer?: string | string[];
+  /** Accepted audiences: `aud` must contain one. */
+  audience?: string | string[];
+  /** `sub` must equal this exactly. */
+  subject?: string;
+  /** Allowed clock skew in seconds, 0 to 300 (default 0). */
+  leeway?: number;
+  /** Refuse tokens issued (`iat`) longer ago than this. */
+  maxAge?: Duration;
+  /** Claims that must be present; the default is `["exp"]`. */
+  requiredClaims?: string[];
+  /** Expected header `typ`, e.g. "at+jwt". */
+  typ?: string;
+  /** The current time in seconds since the epoch (default: the clock). */
+  now?: number;
+  /** The longest token accepted, in bytes (default 16384). */
+  maxTokenLength?: number;
+}
+
+/** What `sign` and `Signer` write besides the payload. */
+export interface SignOptions {
+  /** The algorithm; the default is "HS256". */
+  alg?: Algorithm;
+  /** Sets `exp` this long after `now`. */
+  expiresIn?: Duration;
+  /** Sets `nbf` this long after `now`. */
+  notBefore?: Duration;
+  /** Sets `iss`. */
+  issuer?: string;
+  /** Sets `aud`. */
+  audience?: string | string[];
+  /** Sets `sub`. */
+  subject?: string;
+  /** Sets `jti`; `true` makes a random 128-bit id. */
+  jwtId?: string | true;
+  /** Sets the header's `kid`. */
+  keyId?: string;
+  /** Sets the header's `typ`; the default is "JWT". */
+  typ?: string;
+  /** The current time in seconds since the epoch (default: the clock); `iat` is set to it unless the payload has one. */
+  now?: number;
+}
+"#;

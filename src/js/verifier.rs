@@ -1,0 +1,68 @@
+//! `Verifier`: a key and options prepared once, for hot paths.
+
+use super::error::to_js;
+use super::functions::{json_to_js, token_text};
+use super::key::KeyBytes;
+use super::options::VerifyConfig;
+use crate::verify::verify_token_with;
+use crate::{Error, HmacKey, VerifyingKey};
+use alloc::vec::Vec;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+/// Verifies tokens with one key and one set of options. The key is processed
+/// once per allowed algorithm, when the verifier is made.
+#[wasm_bindgen]
+pub struct Verifier {
+    keys: Vec<HmacKey>,
+    config: VerifyConfig,
+}
+
+#[wasm_bindgen]
+impl Verifier {
+    /// A verifier for `key` under `options`.
+    ///
+    /// # Errors
+    /// Throws a `JwtError` (`ERR_KEY_INVALID`, `ERR_INVALID_OPTIONS`) when the
+    /// key is too short for an allowed algorithm or an option is invalid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Key")] key: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: &JsValue,
+    ) -> Result<Verifier, JsValue> {
+        let make = || -> Result<Self, Error> {
+            let config = VerifyConfig::from_js(options)?;
+            let bytes = KeyBytes::from_js(key)?;
+            let keys = config
+                .algorithms()
+                .iter()
+                .map(|algorithm| bytes.hmac_key(*algorithm))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Self { keys, config })
+        };
+        make().map_err(|error| to_js(&error))
+    }
+
+    /// Verifies `token` and returns its payload.
+    ///
+    /// # Errors
+    /// Throws a `JwtError` with the code of the first rule that fails.
+    #[wasm_bindgen(unchecked_return_type = "JwtPayload")]
+    pub fn verify(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let keys = &self.keys;
+        let config = &mut self.config;
+        let mut verify = || -> Result<JsValue, Error> {
+            let token = token_text(token)?;
+            let verified = verify_token_with(&token, config.at_now(), |algorithm| {
+                keys.iter()
+                    .find(|key| key.algorithm() == algorithm)
+                    .ok_or(Error::AlgorithmNotAllowed)
+            })?;
+            json_to_js(&verified.payload)
+        };
+        verify().map_err(|error| to_js(&error))
+    }
+}

@@ -1,0 +1,92 @@
+//! Compact JSON output, the shortest exact form of a [`Value`].
+
+use super::{Object, Value};
+use alloc::string::String;
+
+pub(super) fn write_value(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(number) => out.push_str(number.as_str()),
+        Value::String(text) => write_string(text, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_value(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(object) => write_object(object, out),
+    }
+}
+
+pub(super) fn write_object(object: &Object, out: &mut String) {
+    out.push('{');
+    for (index, (name, value)) in object.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write_string(name, out);
+        out.push(':');
+        write_value(value, out);
+    }
+    out.push('}');
+}
+
+/// Writes `text` as a JSON string literal, escaping only what RFC 8259 requires.
+pub(crate) fn write_string(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        // Escaped bytes are ASCII, so `start..index` is on char boundaries.
+        out.push_str(&text[start..index]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = index + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_object;
+    use super::*;
+
+    #[test]
+    fn escapes_quotes_backslashes_and_control_characters() {
+        let mut out = String::new();
+        write_string("a\"b\\c\n\u{1}é", &mut out);
+        assert_eq!(out, r#""a\"b\\c\n\u0001é""#);
+    }
+
+    #[test]
+    fn round_trips_through_the_parser() {
+        let text = r#"{"a":[1,-2.5e3,true,false,null],"b":{"c":"x\u0001\"y"},"d":"é"}"#;
+        let object = parse_object(text.as_bytes()).expect("valid");
+        let mut out = String::new();
+        write_object(&object, &mut out);
+        assert_eq!(out, text);
+    }
+}

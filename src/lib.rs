@@ -1,0 +1,71 @@
+//! A strict JSON Web Token library for browsers, Node and edge workers.
+//!
+//! `jwt-edge` decodes, verifies and signs HS256/HS384/HS512 tokens. The core is
+//! `#![no_std]` with `alloc`, never reads a clock and never does I/O; the same
+//! crate compiles to the `jwt-edge` npm package (feature `js`).
+//!
+//! ```
+//! use jwt_edge::{sign, verify, Algorithm, Claims, HeaderOptions, HmacKey, NumericDate, Validation};
+//!
+//! let key = HmacKey::new(Algorithm::Hs256, b"a secret of at least thirty-two bytes!")?;
+//! let now = 1_700_000_000;
+//!
+//! let mut claims = Claims::new();
+//! claims.issuer = Some("https://auth.example.com".into());
+//! claims.subject = Some("user-1".into());
+//! claims.expires_at = NumericDate::from_secs(now + 900);
+//! claims.insert("roles", vec!["admin"])?;
+//! let token = sign(&claims, &key, &HeaderOptions::new().typ("at+jwt"));
+//!
+//! let validation = Validation::new(now).issuer("https://auth.example.com").typ("at+jwt");
+//! let verified = verify(&token, &key, &validation)?;
+//! assert_eq!(verified.subject.as_deref(), Some("user-1"));
+//! # Ok::<(), jwt_edge::Error>(())
+//! ```
+//!
+//! # Strictness
+//! Compact form only, canonical base64url, JSON objects without duplicate
+//! names, `alg` fixed by the caller's key, no `crit` extensions, numeric dates
+//! that are JSON numbers, exact `iss`/`sub` matching, and claim checks only after
+//! a valid signature. Every failure has a stable [`Error::code`].
+#![cfg_attr(not(test), no_std)]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+#[cfg(all(feature = "std", not(test)))]
+extern crate std;
+
+pub mod alg;
+mod algorithm;
+mod base64url;
+mod claims;
+#[cfg(feature = "std")]
+mod clock;
+mod error;
+mod header;
+pub mod json;
+mod key;
+mod sign;
+mod token;
+mod validation;
+mod verify;
+
+#[cfg(feature = "js")]
+mod js;
+
+pub use alg::hmac::HmacKey;
+pub use algorithm::Algorithm;
+pub use claims::{Audience, Claims, NumericDate, MAX_NUMERIC_DATE};
+#[cfg(feature = "std")]
+pub use clock::system_now;
+pub use error::Error;
+pub use header::{Header, HeaderOptions};
+pub use key::{SigningKey, VerifyingKey};
+pub use sign::sign;
+pub use token::{decode_unverified, UnverifiedToken};
+pub use validation::{Validation, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
+pub use verify::{verify, verify_jws, verify_token, VerifiedJws, VerifiedToken};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme_examples {}

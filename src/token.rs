@@ -1,0 +1,174 @@
+//! The compact serialization and tokens read without verification.
+
+use crate::claims::Claims;
+use crate::header::Header;
+use crate::json::{parse_object, ParseError};
+use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
+use crate::{base64url, Error, NumericDate};
+use alloc::vec::Vec;
+
+/// The three segments of a compact JWS, still encoded.
+pub(crate) struct CompactParts<'a> {
+    pub header: &'a str,
+    pub payload: &'a str,
+    pub signature: &'a str,
+    /// `header "." payload`: the bytes the signature covers.
+    pub signing_input: &'a str,
+}
+
+impl<'a> CompactParts<'a> {
+    /// Splits `token` into its segments. The length cap is applied first, so an
+    /// oversized token costs one comparison.
+    pub fn split(token: &'a str, max_length: usize) -> Result<Self, Error> {
+        if token.len() > max_length {
+            return Err(Error::malformed(
+                "token is longer than the configured maximum",
+            ));
+        }
+        let mut segments = token.splitn(3, '.');
+        let (Some(header), Some(payload), Some(signature)) =
+            (segments.next(), segments.next(), segments.next())
+        else {
+            return Err(Error::malformed("a compact JWS has exactly three segments"));
+        };
+        if signature.contains('.') {
+            return Err(Error::malformed("a compact JWS has exactly three segments"));
+        }
+        if header.is_empty() || payload.is_empty() {
+            return Err(Error::malformed(
+                "the header and payload segments must not be empty",
+            ));
+        }
+        let signing_input = &token[..header.len() + 1 + payload.len()];
+        Ok(Self {
+            header,
+            payload,
+            signature,
+            signing_input,
+        })
+    }
+
+    /// Decodes and checks the header.
+    pub fn decode_header(&self) -> Result<Header, Error> {
+        header_from_json(&self.decode_header_json()?)
+    }
+
+    /// Decodes the header's JSON text.
+    pub fn decode_header_json(&self) -> Result<Vec<u8>, Error> {
+        base64url::decode(self.header).ok_or(Error::malformed("the header is not base64url"))
+    }
+
+    /// Decodes the payload bytes.
+    pub fn decode_payload(&self) -> Result<Vec<u8>, Error> {
+        base64url::decode(self.payload).ok_or(Error::malformed("the payload is not base64url"))
+    }
+
+    /// Decodes the signature bytes.
+    pub fn decode_signature(&self) -> Result<Vec<u8>, Error> {
+        base64url::decode(self.signature).ok_or(Error::malformed("the signature is not base64url"))
+    }
+}
+
+/// Reads and checks a header from its JSON text.
+fn header_from_json(json: &[u8]) -> Result<Header, Error> {
+    let object = parse_object(json).map_err(|error| Error::malformed(error.describe()))?;
+    Header::from_object(object)
+}
+
+/// Reads a JWT payload as a claims set.
+pub(crate) fn claims_from_payload(payload: &[u8]) -> Result<Claims, Error> {
+    let object = parse_object(payload).map_err(|error| match error {
+        ParseError::NotAnObject => Error::invalid_claims("the payload is not a JSON object"),
+        other => Error::invalid_claims(other.describe()),
+    })?;
+    Claims::from_object(object)
+}
+
+/// A token read **without** checking its signature.
+///
+/// # Security
+/// Nothing in an unverified token can be trusted: anyone can write any header
+/// and claims. Use it to show a token or schedule a refresh, never to decide
+/// access; for that, use [`verify`](crate::verify).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnverifiedToken {
+    /// The header.
+    pub header: Header,
+    /// The claims.
+    pub claims: Claims,
+}
+
+impl UnverifiedToken {
+    /// When the token expires (`exp`), if it says.
+    #[must_use]
+    pub fn expires_at(&self) -> Option<&NumericDate> {
+        self.claims.expires_at.as_ref()
+    }
+
+    /// Whole seconds from `now` until `exp`, negative once expired; `None`
+    /// without `exp`.
+    #[must_use]
+    pub fn seconds_until_expiry(&self, now: u64) -> Option<i64> {
+        let exp = self.expires_at()?.as_secs();
+        // Both are at most 2^53 (exp) and u64 (now); saturate rather than wrap.
+        let exp = i64::try_from(exp).unwrap_or(i64::MAX);
+        let now = i64::try_from(now).unwrap_or(i64::MAX);
+        Some(exp.saturating_sub(now))
+    }
+
+    /// Whether `now >= exp + leeway`, the same rule as [`verify`](crate::verify).
+    /// A token without `exp` never expires.
+    #[must_use]
+    pub fn is_expired(&self, now: u64, leeway: u64) -> bool {
+        #[allow(clippy::cast_precision_loss)] // times are at most 2^53
+        self.expires_at()
+            .is_some_and(|exp| now as f64 >= exp.as_secs_f64() + leeway as f64)
+    }
+}
+
+/// Reads a token's header and claims **without verifying it**.
+///
+/// The token must still be well-formed: the same compact-form, JSON and header
+/// rules as [`verify`](crate::verify) apply, and tokens over 16 KiB are refused.
+///
+/// ```
+/// let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+/// let unverified = jwt_edge::decode_unverified(token)?;
+/// assert_eq!(unverified.claims.subject.as_deref(), Some("1234567890"));
+/// assert_eq!(unverified.expires_at(), None);
+/// # Ok::<(), jwt_edge::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::MalformedToken`] for a malformed token or header,
+/// [`Error::InvalidClaims`] for a payload that is not a valid claims set,
+/// [`Error::NotSupported`] for `crit` or `b64: false`.
+///
+/// # Security
+/// See [`UnverifiedToken`]: nothing read here is authenticated.
+pub fn decode_unverified(token: &str) -> Result<UnverifiedToken, Error> {
+    decode_with_json(token).map(|decoded| decoded.token)
+}
+
+/// An unverified token with the JSON texts it was read from.
+#[cfg_attr(not(feature = "js"), allow(dead_code))]
+pub(crate) struct DecodedWithJson {
+    pub token: UnverifiedToken,
+    pub header_json: Vec<u8>,
+    pub payload_json: Vec<u8>,
+}
+
+/// [`decode_unverified`], keeping the header and payload JSON texts.
+pub(crate) fn decode_with_json(token: &str) -> Result<DecodedWithJson, Error> {
+    let parts = CompactParts::split(token, DEFAULT_MAX_TOKEN_LENGTH)?;
+    let header_json = parts.decode_header_json()?;
+    let header = header_from_json(&header_json)?;
+    let payload_json = parts.decode_payload()?;
+    parts.decode_signature()?;
+    let claims = claims_from_payload(&payload_json)?;
+    Ok(DecodedWithJson {
+        token: UnverifiedToken { header, claims },
+        header_json,
+        payload_json,
+    })
+}
