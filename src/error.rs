@@ -130,7 +130,7 @@ impl Error {
                 text.push_str(reason);
             }
             Self::AlgorithmNotAllowed => {
-                text.push_str("\"alg\" (Algorithm) Header Parameter value not allowed")
+                text.push_str("\"alg\" (Algorithm) Header Parameter value not allowed");
             }
             Self::NotSupported { reason } => {
                 text.push_str("not supported: ");

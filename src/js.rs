@@ -11,3 +11,9 @@ mod options;
 mod signer;
 mod types;
 mod verifier;
+
+// Public (and hidden from the docs) only so that the wasm-bindgen tests in
+// `tests/` can call the exports with JavaScript values; not a Rust API.
+pub use functions::{decode, expires_at, is_expired, seconds_until_expiry, sign, verify};
+pub use signer::Signer;
+pub use verifier::Verifier;

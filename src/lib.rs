@@ -51,7 +51,8 @@ mod validation;
 mod verify;
 
 #[cfg(feature = "js")]
-mod js;
+#[doc(hidden)]
+pub mod js;
 
 pub use alg::hmac::HmacKey;
 pub use algorithm::Algorithm;

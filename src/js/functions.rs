@@ -54,10 +54,8 @@ fn optional_now(now: Option<f64>) -> Result<u64, Error> {
 ///
 /// # Errors
 /// Throws a `JwtError` when the token is malformed.
-#[wasm_bindgen(unchecked_return_type = "DecodedJwt")]
-pub fn decode(
-    #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(skip_typescript)]
+pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
     let decode = || -> Result<JsValue, Error> {
         let decoded = decode_with_json(&token_text(token)?)?;
         let result = Object::new();
@@ -77,12 +75,8 @@ pub fn decode(
 ///
 /// # Errors
 /// Throws a `JwtError` with the code of the first rule that fails.
-#[wasm_bindgen(unchecked_return_type = "JwtPayload")]
-pub fn verify(
-    #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Key")] key: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: &JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(skip_typescript)]
+pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let verify = || -> Result<JsValue, Error> {
         let token = token_text(token)?;
         let key = KeyBytes::from_js(key)?;
@@ -99,12 +93,8 @@ pub fn verify(
 /// # Errors
 /// Throws a `JwtError` for a bad key, bad options or a payload whose registered
 /// claims have the wrong types.
-#[wasm_bindgen]
-pub fn sign(
-    #[wasm_bindgen(unchecked_param_type = "JwtPayload")] payload: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Key")] key: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SignOptions | undefined")] options: &JsValue,
-) -> Result<String, JsValue> {
+#[wasm_bindgen(skip_typescript)]
+pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
     let sign = || -> Result<String, Error> {
         let config = SignConfig::from_js(options)?;
         let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
@@ -120,10 +110,8 @@ pub fn sign(
 ///
 /// # Errors
 /// Throws a `JwtError` when the token is malformed.
-#[wasm_bindgen(js_name = expiresAt)]
-pub fn expires_at(
-    #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
-) -> Result<Option<f64>, JsValue> {
+#[wasm_bindgen(js_name = expiresAt, skip_typescript)]
+pub fn expires_at(token: &JsValue) -> Result<Option<f64>, JsValue> {
     unverified(token)
         .map(|token| token.expires_at().map(crate::NumericDate::as_secs_f64))
         .map_err(|error| to_js(&error))
@@ -134,11 +122,8 @@ pub fn expires_at(
 ///
 /// # Errors
 /// Throws a `JwtError` when the token is malformed or `now` is not a time.
-#[wasm_bindgen(js_name = secondsUntilExpiry)]
-pub fn seconds_until_expiry(
-    #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
-    now: Option<f64>,
-) -> Result<Option<f64>, JsValue> {
+#[wasm_bindgen(js_name = secondsUntilExpiry, skip_typescript)]
+pub fn seconds_until_expiry(token: &JsValue, now: Option<f64>) -> Result<Option<f64>, JsValue> {
     let remaining = || -> Result<Option<f64>, Error> {
         let token = unverified(token)?;
         let now = optional_now(now)?;
@@ -153,12 +138,8 @@ pub fn seconds_until_expiry(
 ///
 /// # Errors
 /// Throws a `JwtError` when the token is malformed or an argument is out of range.
-#[wasm_bindgen(js_name = isExpired)]
-pub fn is_expired(
-    #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
-    leeway: Option<f64>,
-    now: Option<f64>,
-) -> Result<bool, JsValue> {
+#[wasm_bindgen(js_name = isExpired, skip_typescript)]
+pub fn is_expired(token: &JsValue, leeway: Option<f64>, now: Option<f64>) -> Result<bool, JsValue> {
     let expired = || -> Result<bool, Error> {
         let token = unverified(token)?;
         #[allow(clippy::cast_precision_loss)] // 300

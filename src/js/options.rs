@@ -112,6 +112,16 @@ fn strings(value: &Value, option: &str) -> Result<Vec<String>, Error> {
     }
 }
 
+fn non_empty(list: Vec<String>, option: &str) -> Result<Vec<String>, Error> {
+    if list.is_empty() {
+        return Err(Error::invalid_option(
+            option,
+            "must name at least one value",
+        ));
+    }
+    Ok(list)
+}
+
 fn algorithm(value: &Value, option: &str) -> Result<Algorithm, Error> {
     value
         .as_str()
@@ -151,10 +161,11 @@ impl VerifyConfig {
                         .collect::<Result<Vec<_>, _>>()?;
                     validation.algorithms(&list)
                 }
-                "issuer" => strings(value, name)?
+                // An empty list would switch the check off: refuse it.
+                "issuer" => non_empty(strings(value, name)?, name)?
                     .into_iter()
                     .fold(validation, Validation::issuer),
-                "audience" => strings(value, name)?
+                "audience" => non_empty(strings(value, name)?, name)?
                     .into_iter()
                     .fold(validation, Validation::audience),
                 "subject" => validation.subject(string(value, name)?),

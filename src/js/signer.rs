@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 /// Signs payloads with one key and one set of options. The key is processed
 /// once, when the signer is made.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub struct Signer {
     key: HmacKey,
     config: SignConfig,
@@ -25,10 +25,7 @@ impl Signer {
     /// Throws a `JwtError` (`ERR_KEY_INVALID`, `ERR_INVALID_OPTIONS`) when the
     /// key is too short for the algorithm or an option is invalid.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "Key")] key: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "SignOptions | undefined")] options: &JsValue,
-    ) -> Result<Signer, JsValue> {
+    pub fn new(key: &JsValue, options: &JsValue) -> Result<Signer, JsValue> {
         let make = || -> Result<Self, Error> {
             let config = SignConfig::from_js(options)?;
             let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
@@ -41,10 +38,7 @@ impl Signer {
     ///
     /// # Errors
     /// Throws a `JwtError` for a payload whose registered claims have the wrong types.
-    pub fn sign(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "JwtPayload")] payload: &JsValue,
-    ) -> Result<String, JsValue> {
+    pub fn sign(&self, payload: &JsValue) -> Result<String, JsValue> {
         let sign = || -> Result<String, Error> {
             let mut claims = claims_from_js(payload)?;
             self.config.apply(&mut claims)?;

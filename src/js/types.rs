@@ -99,4 +99,61 @@ export interface SignOptions {
   /** The current time in seconds since the epoch (default: the clock); `iat` is set to it unless the payload has one. */
   now?: number;
 }
+
+/**
+ * Reads a token's header and payload **without verifying it**: for showing a
+ * token or scheduling a refresh, never for deciding access.
+ * @throws {JwtError} when the token is malformed.
+ */
+export function decode(token: string): DecodedJwt;
+
+/**
+ * Verifies a token's signature and claims and returns its payload.
+ * @throws {JwtError} with the code of the first rule that fails.
+ */
+export function verify(token: string, key: Key, options?: VerifyOptions): JwtPayload;
+
+/**
+ * Signs a payload and returns the compact token.
+ * @throws {JwtError} for a bad key, bad options, or registered claims of the wrong type.
+ */
+export function sign(payload: JwtPayload, key: Key, options?: SignOptions): string;
+
+/**
+ * When the token expires, in seconds since the epoch; `undefined` without `exp`.
+ * The token is not verified.
+ */
+export function expiresAt(token: string): number | undefined;
+
+/**
+ * Seconds from `now` (default: the clock) until the token expires, negative once
+ * expired; `undefined` without `exp`. The token is not verified.
+ */
+export function secondsUntilExpiry(token: string, now?: number): number | undefined;
+
+/**
+ * Whether the token has expired at `now` (default: the clock), allowing `leeway`
+ * seconds (0 to 300); `false` without `exp`. The token is not verified.
+ */
+export function isExpired(token: string, leeway?: number, now?: number): boolean;
+
+/** Verifies tokens with one key and one set of options, prepared once. */
+export class Verifier {
+  /** @throws {JwtError} `ERR_KEY_INVALID` or `ERR_INVALID_OPTIONS`. */
+  constructor(key: Key, options?: VerifyOptions);
+  /** Verifies `token` and returns its payload. @throws {JwtError} */
+  verify(token: string): JwtPayload;
+  /** Releases the prepared key now instead of at garbage collection. */
+  free(): void;
+}
+
+/** Signs payloads with one key and one set of options, prepared once. */
+export class Signer {
+  /** @throws {JwtError} `ERR_KEY_INVALID` or `ERR_INVALID_OPTIONS`. */
+  constructor(key: Key, options?: SignOptions);
+  /** Signs `payload` and returns the compact token. @throws {JwtError} */
+  sign(payload: JwtPayload): string;
+  /** Releases the prepared key now instead of at garbage collection. */
+  free(): void;
+}
 "#;

@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 
 /// Verifies tokens with one key and one set of options. The key is processed
 /// once per allowed algorithm, when the verifier is made.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_typescript)]
 pub struct Verifier {
     keys: Vec<HmacKey>,
     config: VerifyConfig,
@@ -26,10 +26,7 @@ impl Verifier {
     /// Throws a `JwtError` (`ERR_KEY_INVALID`, `ERR_INVALID_OPTIONS`) when the
     /// key is too short for an allowed algorithm or an option is invalid.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "Key")] key: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options: &JsValue,
-    ) -> Result<Verifier, JsValue> {
+    pub fn new(key: &JsValue, options: &JsValue) -> Result<Verifier, JsValue> {
         let make = || -> Result<Self, Error> {
             let config = VerifyConfig::from_js(options)?;
             let bytes = KeyBytes::from_js(key)?;
@@ -47,11 +44,7 @@ impl Verifier {
     ///
     /// # Errors
     /// Throws a `JwtError` with the code of the first rule that fails.
-    #[wasm_bindgen(unchecked_return_type = "JwtPayload")]
-    pub fn verify(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] token: &JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn verify(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
         let keys = &self.keys;
         let config = &mut self.config;
         let mut verify = || -> Result<JsValue, Error> {
