@@ -1,0 +1,134 @@
+// The npm package as users install it (npm pack), in every runtime it supports:
+// Node (import and require), a browser page without a bundler, a Vite-bundled
+// app in Chromium, and a JavaScript Cloudflare Worker under wrangler dev.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { launchChromium, runPage } from "./support/browser.mjs";
+import { binDir, pkgDir, scratchProject } from "./support/package.mjs";
+import { serveStatic } from "../../scripts/static-server.mjs";
+import { startWrangler } from "./support/worker.mjs";
+
+const project = scratchProject();
+after(() => project.remove());
+
+function runNode(script) {
+  return JSON.parse(execFileSync(process.execPath, [join(project.dir, script)], { encoding: "utf8" }));
+}
+
+// The Node ES module result is the reference every other runtime must match.
+const reference = runNode("node/esm.mjs");
+
+test("the reference run signs, verifies and reports errors by code", () => {
+  assert.equal(reference.verified.sub, "user-1");
+  assert.deepEqual(reference.verified.roles, ["admin"]);
+  assert.equal(reference.verified.exp, 1_700_000_900);
+  assert.deepEqual(reference.decoded.header, { alg: "HS256", typ: "JWT" });
+  assert.equal(reference.expiresAt, 1_700_000_900);
+  assert.equal(reference.secondsUntilExpiry, 800);
+  assert.deepEqual(reference.isExpired, [false, true]);
+  assert.deepEqual(reference.verifier, reference.verified);
+  assert.match(reference.signer, /^eyJhbGciOiJIUzM4NCIsInR5cCI6IkpXVCJ9\./);
+  const jwtError = (code, claim) => ({ name: "JwtError", code, ...(claim && { claim }), isJwtError: true, isError: true });
+  assert.deepEqual(reference.errors, {
+    expired: jwtError("ERR_JWT_EXPIRED", "exp"),
+    forged: jwtError("ERR_JWS_SIGNATURE_VERIFICATION_FAILED"),
+    shortKey: jwtError("ERR_KEY_INVALID"),
+    badOption: jwtError("ERR_INVALID_OPTIONS"),
+    notAToken: jwtError("ERR_JWS_INVALID"),
+  });
+});
+
+test("node: require gives a usable module with the same results", () => {
+  assert.deepEqual(runNode("node/cjs.cjs"), reference);
+});
+
+test("node: the ES module and CommonJS builds share one JwtError class", () => {
+  assert.deepEqual(runNode("node/dual.mjs"), { sameClass: true, crossInstance: true });
+});
+
+test("the packed files are exactly the package's files list", () => {
+  assert.deepEqual(project.packedFiles(), [
+    "LICENSE-APACHE",
+    "LICENSE-MIT",
+    "README.md",
+    "error.d.ts",
+    "error.js",
+    "index.d.cts",
+    "index.d.ts",
+    "index.js",
+    "jwt_edge.d.ts",
+    "jwt_edge.js",
+    "jwt_edge_bg.wasm",
+    "jwt_edge_bg.wasm.d.ts",
+    "node.cjs",
+    "node.js",
+    "package.json",
+    "workerd.js",
+  ]);
+});
+
+test("types: a strict TypeScript consumer compiles (ESM and CommonJS), and misuse does not", () => {
+  execFileSync(join(binDir, "tsc"), ["-p", join(project.dir, "types/tsconfig.json")], { encoding: "utf8" });
+});
+
+test("publint reports no problems", () => {
+  const output = execFileSync(join(binDir, "publint"), ["run", pkgDir, "--strict"], { encoding: "utf8" });
+  assert.match(output, /All good!/);
+});
+
+test("arethetypeswrong reports no problems", () => {
+  execFileSync(join(binDir, "attw"), ["--pack", pkgDir, "--format", "table-flipped"], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+});
+
+describe("in Chromium", () => {
+  let browser;
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test("a page with <script type=module> and no bundler", async () => {
+    const server = await serveStatic(project.dir);
+    try {
+      const { result, errors } = await runPage(browser, `${server.url}/browser/index.html`);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(result, reference);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("an app bundled by Vite that imports from \"jwt-edge\"", async () => {
+    const appDir = join(project.dir, "bundle");
+    execFileSync(join(binDir, "vite"), ["build", "--logLevel", "warn", "--outDir", "dist"], {
+      cwd: appDir,
+      encoding: "utf8",
+    });
+    const server = await serveStatic(join(appDir, "dist"));
+    try {
+      const { result, errors } = await runPage(browser, `${server.url}/index.html`);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(result, reference);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+test("a JavaScript Cloudflare Worker under wrangler dev (workerd)", async () => {
+  const worker = await startWrangler(join(project.dir, "worker"));
+  try {
+    const response = await fetch(worker.url);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), reference);
+  } finally {
+    await worker.stop();
+  }
+});

@@ -1,0 +1,32 @@
+// Debian's Chromium driven by playwright-core (no browser download).
+import { chromium } from "playwright-core";
+
+export async function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Opens `url`, waits for `window.__result`, and returns it with the console errors seen. */
+export async function runPage(browser, url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20_000 });
+  const result = await page.evaluate(() => window.__result);
+  await page.close();
+  return { result, errors };
+}
