@@ -70,7 +70,7 @@ impl Header {
         }
         if cty
             .as_deref()
-            .is_some_and(|cty| cty.eq_ignore_ascii_case("JWT"))
+            .is_some_and(|cty| normalize_media_type(cty) == "jwt")
         {
             return Err(Error::NotSupported {
                 reason: "nested JWTs (\"cty\": \"JWT\") are not supported",
@@ -170,5 +170,15 @@ impl HeaderOptions {
 impl Default for HeaderOptions {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// A media type as JOSE compares them: lower case, without an `application/`
+/// prefix (RFC 7515 §4.1.9 and §4.1.10).
+pub(crate) fn normalize_media_type(typ: &str) -> String {
+    let lower = typ.to_ascii_lowercase();
+    match lower.strip_prefix("application/") {
+        Some(rest) => rest.into(),
+        None => lower,
     }
 }

@@ -1,7 +1,7 @@
 //! What a verified token's claims must satisfy.
 
 use crate::claims::Claims;
-use crate::header::Header;
+use crate::header::{normalize_media_type, Header};
 use crate::{Algorithm, Error};
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -229,13 +229,5 @@ impl Validation {
             }
         }
         Ok(())
-    }
-}
-
-fn normalize_media_type(typ: &str) -> String {
-    let lower = typ.to_ascii_lowercase();
-    match lower.strip_prefix("application/") {
-        Some(rest) => rest.into(),
-        None => lower,
     }
 }
