@@ -69,7 +69,7 @@ pkg: setup
 lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --no-default-features --features js --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features js --lib --tests -- -D warnings
 
 test-rust:
 	cargo test

@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Published example tokens: RFC 7515 Appendix A.1 and the jwt.io example.
 //! (RFC 7520 §4.4 is Wycheproof tc 348, in `tests/wycheproof.rs`.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;

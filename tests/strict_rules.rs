@@ -1,9 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! One test (or a few) per strict rule of the library.
 //!
 //! Every token here carries a VALID HMAC-SHA256 signature over exactly the text
 //! it contains, so the only thing wrong with it is the rule under test: if the
 //! library dropped that rule, the token would verify and the test would fail.
+#![cfg(not(target_arch = "wasm32"))]
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;

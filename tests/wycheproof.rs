@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Wycheproof vectors (C2SP/wycheproof, commit dac1dd4, Apache-2.0; see
 //! `tests/vectors/README.md`) against the HMAC layer and the JWS verifier.
+#![cfg(not(target_arch = "wasm32"))]
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
