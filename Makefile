@@ -12,22 +12,26 @@ export WRANGLER_SEND_METRICS := false
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 WASM_PACK_VERSION := 0.15.1
+WORKER_BUILD_VERSION := 0.8.7
 # The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 WASM_PACK_BUILD := wasm-pack build --target web --release --out-dir target/wasm-pack --out-name jwt_edge --no-pack . -- --no-default-features --features js
 STAMPS := target/stamps
 
-.PHONY: dev test setup pkg lint test-rust test-nostd test-wasm test-js clean
+CORE_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+WORKER_SOURCES := $(CORE_SOURCES) $(shell find worker/src -name '*.rs') worker/Cargo.toml
 
-## dev: build the package and serve the demo page on http://127.0.0.1:8787
-dev: setup pkg
-	node scripts/serve-www.mjs
+.PHONY: dev test setup pkg site worker lint test-rust test-nostd test-wasm test-js clean
+
+## dev: build everything and run the worker and demo page on http://127.0.0.1:8787
+dev: setup pkg site worker
+	node scripts/dev.mjs
 
 ## test: every check and test suite
-test: setup lint test-rust test-nostd test-wasm pkg test-js
+test: setup lint test-rust test-nostd test-wasm pkg site worker test-js
 
 ## setup: install whatever is missing (idempotent)
-setup: $(STAMPS)/rust-targets $(STAMPS)/wasm-pack $(STAMPS)/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed $(STAMPS)/chromium
+setup: $(STAMPS)/rust-targets $(STAMPS)/wasm-pack $(STAMPS)/wasm-bindgen-$(WASM_BINDGEN_VERSION) $(STAMPS)/worker-build node_modules/.installed $(STAMPS)/chromium
 
 $(STAMPS)/rust-targets:
 	rustup target add wasm32-unknown-unknown thumbv7em-none-eabi
@@ -47,6 +51,12 @@ $(STAMPS)/wasm-bindgen-$(WASM_BINDGEN_VERSION):
 	fi
 	mkdir -p $(STAMPS) && touch $@
 
+$(STAMPS)/worker-build:
+	if ! worker-build --version 2>/dev/null | grep -qx '\(worker-build \)\?$(WORKER_BUILD_VERSION)'; then \
+	  cargo install worker-build --version $(WORKER_BUILD_VERSION); \
+	fi
+	mkdir -p $(STAMPS) && touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -62,17 +72,39 @@ $(STAMPS)/chromium:
 	mkdir -p $(STAMPS) && touch $@
 
 ## pkg: assemble the npm package in pkg/
-pkg: setup
+pkg: pkg/package.json
+pkg/package.json: $(CORE_SOURCES) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs LICENSE-MIT LICENSE-APACHE | setup
 	$(WASM_PACK_BUILD)
 	node scripts/assemble-pkg.mjs
 
+## site: the demo page and the package, as the worker serves them
+site: target/site/index.html
+target/site/index.html: pkg/package.json $(wildcard www/*)
+	rm -rf target/site && mkdir -p target/site
+	cp -r www/. target/site/
+	cp -r pkg target/site/pkg
+
+## worker: build the Cloudflare Worker with worker-build (no downloads: local
+## wasm-bindgen, wasm-opt and esbuild)
+# wrangler runs `make worker` as its build command; the tests, which build
+# first, set SKIP_WORKER_BUILD so that parallel instances never rebuild.
+worker:
+	@[ -n "$${SKIP_WORKER_BUILD:-}" ] || $(MAKE) --no-print-directory worker/build/index.js
+worker/build/index.js: $(WORKER_SOURCES) | setup
+	cd worker && WASM_BINDGEN_BIN="$$(command -v wasm-bindgen)" \
+	  WASM_OPT_BIN="$(CURDIR)/node_modules/.bin/wasm-opt" \
+	  ESBUILD_BIN="$(CURDIR)/node_modules/esbuild/bin/esbuild" \
+	  worker-build --release
+	touch $@
+
 lint:
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p jwt-edge-worker --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features js --lib --tests -- -D warnings
 
 test-rust:
-	cargo test
+	cargo test --workspace
 
 # The core builds for a bare-metal target without std: proof that it is no_std.
 # (As an rlib: a cdylib cannot link there.)
@@ -87,4 +119,4 @@ test-js:
 	node --test tests/js/
 
 clean:
-	rm -rf target pkg node_modules
+	rm -rf target pkg node_modules worker/build

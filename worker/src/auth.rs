@@ -1,0 +1,101 @@
+//! Authenticating a request by its access token (Bearer header or cookie).
+
+use crate::access_token::{access_validation, family_of, roles_of};
+use crate::api_error::ApiError;
+use crate::app::App;
+use crate::cookies::{read_cookie, ACCESS_COOKIE};
+use crate::db::{self, UserRow};
+use jwt_edge::verify;
+use worker::Request;
+
+/// Where the access token came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenSource {
+    /// `Authorization: Bearer …`
+    Header,
+    /// The `__Host-access` cookie.
+    Cookie,
+}
+
+/// An authenticated caller.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    /// The account, as it is now.
+    pub user: UserRow,
+    /// The roles the token grants.
+    pub roles: Vec<String>,
+    /// The token's id, for the deny list.
+    pub jti: String,
+    /// When the token expires.
+    pub expires_at: u64,
+    /// The login (refresh family) it came from.
+    pub family_id: String,
+}
+
+/// The access token of a request: the `Authorization` header first, then the cookie.
+///
+/// # Errors
+/// 401 for an `Authorization` header that is not `Bearer <token>`.
+pub fn access_token(req: &Request) -> Result<Option<(String, TokenSource)>, ApiError> {
+    if let Some(header) = req.headers().get("Authorization")? {
+        return match header.trim().split_once(' ') {
+            Some((scheme, token))
+                if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+            {
+                Ok(Some((token.trim().to_string(), TokenSource::Header)))
+            }
+            _ => Err(ApiError::invalid_token(
+                "ERR_BAD_AUTHORIZATION",
+                "the Authorization header must be 'Bearer <token>'",
+            )),
+        };
+    }
+    let cookie = req.headers().get("Cookie")?;
+    Ok(cookie
+        .as_deref()
+        .and_then(|header| read_cookie(header, ACCESS_COOKIE))
+        .map(|token| (token.to_string(), TokenSource::Cookie)))
+}
+
+/// Verifies the request's access token, checks the deny list and that the
+/// user still exists.
+///
+/// # Errors
+/// 401 with the core's error code, or the worker's for a revoked token or a
+/// deleted user.
+pub async fn authenticate(req: &Request, app: &App) -> Result<Principal, ApiError> {
+    let (token, _) = access_token(req)?.ok_or_else(ApiError::missing_token)?;
+    let claims = verify(
+        &token,
+        &app.config.key,
+        &access_validation(&app.config, app.now),
+    )
+    .map_err(|error| ApiError::invalid_token(error.code(), &error.message()))?;
+    // Required by the validation, so present.
+    let (Some(user_id), Some(jti), Some(expires_at), Some(family_id)) = (
+        claims.subject.as_deref(),
+        claims.jwt_id.as_deref(),
+        claims.expires_at.as_ref(),
+        family_of(&claims),
+    ) else {
+        return Err(ApiError::invalid_token(
+            "ERR_JWT_CLAIM_VALIDATION_FAILED",
+            "a required claim is missing",
+        ));
+    };
+    // A deleted user's tokens die with the account; a revoked token is
+    // refused even while its user exists.
+    let (user, denied) = db::find_user_and_denial(&app.db, user_id, jti)
+        .await?
+        .ok_or_else(|| ApiError::invalid_token("ERR_USER_UNKNOWN", "the token's user no longer exists"))?;
+    if denied {
+        return Err(ApiError::invalid_token("ERR_TOKEN_REVOKED", "the token was revoked by logout"));
+    }
+    Ok(Principal {
+        user,
+        roles: roles_of(&claims),
+        jti: jti.to_string(),
+        expires_at: expires_at.as_secs(),
+        family_id: family_id.to_string(),
+    })
+}

@@ -1,0 +1,8 @@
+//! One handler per endpoint.
+
+pub mod admin;
+pub mod login;
+pub mod logout;
+pub mod profile;
+pub mod refresh;
+pub mod register;

@@ -1,0 +1,25 @@
+//! `GET /api/admin`: for the `admin` role only.
+
+use crate::api_error::ApiError;
+use crate::app::App;
+use crate::auth::authenticate;
+use worker::{Request, Response};
+
+/// The role this endpoint needs.
+pub const ADMIN_ROLE: &str = "admin";
+
+/// 200 for an admin.
+///
+/// # Errors
+/// 401 without a valid access token; 403 `insufficient_scope` without the role.
+pub async fn handle_admin(req: &Request, app: &App) -> Result<Response, ApiError> {
+    let principal = authenticate(req, app).await?;
+    if !principal.roles.iter().any(|role| role == ADMIN_ROLE) {
+        return Err(ApiError::insufficient_scope(ADMIN_ROLE));
+    }
+    Ok(Response::from_json(&serde_json::json!({
+        "message": format!("Welcome, {}: you hold the admin role.", principal.user.username),
+        "sub": principal.user.id,
+        "roles": principal.roles,
+    }))?)
+}

@@ -1,0 +1,29 @@
+//! The jwt-edge backend on Cloudflare Workers: registration, login, refresh-token
+//! rotation, role-based access and logout, with accounts and sessions in D1 and
+//! tokens signed and verified by the `jwt-edge` core.
+#![forbid(unsafe_code)]
+
+mod access_token;
+mod accounts;
+mod api_error;
+mod app;
+mod auth;
+mod config;
+mod cookies;
+mod db;
+mod handlers;
+mod lockout;
+mod origin;
+mod password;
+mod random;
+mod refresh_token;
+mod request_body;
+mod router;
+mod session;
+
+use worker::{event, Context, Env, Request, Response};
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
+    router::handle(req, env).await
+}
