@@ -26,7 +26,7 @@ export async function startWrangler(cwd, extraArgs = [], { timeoutMs = 90_000 } 
       cwd,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1", SKIP_WORKER_BUILD: "1" },
     },
   );
   let output = "";
