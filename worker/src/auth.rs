@@ -87,9 +87,14 @@ pub async fn authenticate(req: &Request, app: &App) -> Result<Principal, ApiErro
     // refused even while its user exists.
     let (user, denied) = db::find_user_and_denial(&app.db, user_id, jti)
         .await?
-        .ok_or_else(|| ApiError::invalid_token("ERR_USER_UNKNOWN", "the token's user no longer exists"))?;
+        .ok_or_else(|| {
+            ApiError::invalid_token("ERR_USER_UNKNOWN", "the token's user no longer exists")
+        })?;
     if denied {
-        return Err(ApiError::invalid_token("ERR_TOKEN_REVOKED", "the token was revoked by logout"));
+        return Err(ApiError::invalid_token(
+            "ERR_TOKEN_REVOKED",
+            "the token was revoked by logout",
+        ));
     }
     Ok(Principal {
         user,

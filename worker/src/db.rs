@@ -254,7 +254,11 @@ struct UserWithDenial {
 
 /// The account `user_id` and whether the access token `jti` was revoked by
 /// logout, in one round trip (this runs on every authenticated request).
-pub async fn find_user_and_denial(db: &D1Database, user_id: &str, jti: &str) -> worker::Result<Option<(UserRow, bool)>> {
+pub async fn find_user_and_denial(
+    db: &D1Database,
+    user_id: &str,
+    jti: &str,
+) -> worker::Result<Option<(UserRow, bool)>> {
     let row: Option<UserWithDenial> = db
         .prepare(
             "SELECT id, username, password_hash, roles, \
