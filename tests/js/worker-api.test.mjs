@@ -422,6 +422,71 @@ describe("origins", () => {
   });
 });
 
+describe("abuse cases", () => {
+  const claimsFor = (payload, overrides) => ({ ...payload, ...overrides });
+  const resign = (payload, key = secret) => {
+    const { exp, iat, ...rest } = payload;
+    return jwt.sign({ ...rest, exp, iat }, key, { typ: "at+jwt", now: iat });
+  };
+
+  test("a token for another issuer or audience, or with typ JWT, is refused", async () => {
+    const { login } = await registerAndLogin(api);
+    const { payload } = jwt.decode(login.json.accessToken);
+    assert.equal((await call(api, "GET", "/api/profile", { token: resign(payload) })).status, 200, "control");
+    for (const [token, claim] of [
+      [resign(claimsFor(payload, { iss: "https://other.example" })), "iss"],
+      [resign(claimsFor(payload, { aud: "another-api" })), "aud"],
+      [jwt.sign(payload, secret, { now: payload.iat }), "typ"],
+    ]) {
+      const response = await call(api, "GET", "/api/profile", { token });
+      assert.equal(response.status, 401, claim);
+      assert.equal(response.json.code, "ERR_JWT_CLAIM_VALIDATION_FAILED", claim);
+    }
+  });
+
+  test("role tampering: a user token edited to add admin fails its signature", async () => {
+    const { login } = await registerAndLogin(api);
+    const [header, , signature] = login.json.accessToken.split(".");
+    const { payload } = jwt.decode(login.json.accessToken);
+    const tampered = Buffer.from(JSON.stringify({ ...payload, roles: ["user", "admin"] })).toString("base64url");
+    const response = await call(api, "GET", "/api/admin", { token: `${header}.${tampered}.${signature}` });
+    assert.equal(response.status, 401);
+    assert.equal(response.json.code, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+  });
+
+  test("a token for a deleted user is refused, and so is its refresh token", async () => {
+    const { username, login } = await registerAndLogin(api);
+    api.sql(`DELETE FROM users WHERE username = '${username}'`);
+    const profile = await call(api, "GET", "/api/profile", { token: login.json.accessToken });
+    assert.equal(profile.status, 401);
+    assert.equal(profile.json.code, "ERR_USER_UNKNOWN");
+    const refresh = await call(api, "POST", "/api/refresh", { body: { refreshToken: login.json.refreshToken } });
+    assert.equal(refresh.status, 401);
+  });
+
+  test("a successful login resets the failure count", async () => {
+    const { username, password } = await registerAndLogin(api);
+    const fail = () => call(api, "POST", "/api/login", { body: { username, password: "not the password" } });
+    for (let i = 0; i < 4; i += 1) assert.equal((await fail()).status, 401);
+    assert.equal((await call(api, "POST", "/api/login", { body: { username, password } })).status, 200);
+    for (let i = 0; i < 4; i += 1) assert.equal((await fail()).status, 401, "counting starts again");
+    assert.equal((await call(api, "POST", "/api/login", { body: { username, password } })).status, 200);
+  });
+
+  test("SQL metacharacters in usernames are data, never a 5xx", async () => {
+    for (const username of ["' OR '1'='1", "admin'--", "x\"; DROP TABLE users; --", "%", "_"]) {
+      const login = await call(api, "POST", "/api/login", { body: { username, password: "whatever-password" } });
+      assert.equal(login.status, 401, username);
+      const register = await call(api, "POST", "/api/register", { body: { username, password: "whatever-password" } });
+      assert.equal(register.status, 400, username);
+    }
+    const stillThere = await call(api, "POST", "/api/login", {
+      body: { username: demoUser.username, password: demoUser.password },
+    });
+    assert.equal(stillThere.status, 200);
+  });
+});
+
 describe("robustness", () => {
   test("5,000 profile requests, 50 at a time: zero 5xx and zero wrong answers", async () => {
     const { username, login } = await registerAndLogin(api);

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMigrations, seedDemoAccounts } from "../../../scripts/local-d1.mjs";
+import { applyMigrations, executeSql, seedDemoAccounts } from "../../../scripts/local-d1.mjs";
 import { repoRoot } from "./package.mjs";
 import { startWrangler } from "./worker.mjs";
 
@@ -17,6 +17,8 @@ export async function startApiWorker(vars = {}) {
   return {
     url: worker.url,
     output: worker.output,
+    /** Runs SQL against this instance's database (as an operator would). */
+    sql: (query) => executeSql(query, { persistTo }),
     stop: async () => {
       await worker.stop();
       rmSync(persistTo, { recursive: true, force: true });
