@@ -1,7 +1,7 @@
 // Assembles the npm package in pkg/ from the wasm-pack output (target/wasm-pack)
-// and pkg-template/: copies the files, bundles the CommonJS entry, writes the
+// and pkg-template/: copies the files, bundles the CommonJS entries, writes the
 // CommonJS types and stamps the crate's version into package.json.
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -23,6 +23,20 @@ for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
   copyFileSync(join(root, file), join(pkg, file));
 }
 
+// jwt_edge.js, the wasm-bindgen glue, without its comments and white space:
+// it is generated code (the types are in jwt_edge.d.ts) that a browser without
+// a bundler downloads as is (docs/benchmarks.md). Names are not shortened, so
+// classes keep their names and stack traces stay readable. The comment that
+// points Deno and TypeScript at the types is kept.
+const glue = join(pkg, "jwt_edge.js");
+const minified = await transform(readFileSync(glue, "utf8"), {
+  format: "esm",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+});
+writeFileSync(glue, `/* @ts-self-types="./jwt_edge.d.ts" */\n${minified.code}`);
+
 // node.cjs: the Node entry bundled with its glue into one CommonJS file. The
 // glue's browser loader refers to import.meta.url, which the CommonJS entry
 // never calls, so that warning is silenced.
@@ -40,6 +54,20 @@ await build({
   logOverride: { "empty-import-meta": "silent" },
   legalComments: "none",
 });
+
+// client.cjs: the auth client for `require`, importing the package's CommonJS
+// entry; its declarations are self-contained, so client.d.cts is a copy.
+await build({
+  entryPoints: [join(template, "client.js")],
+  outfile: join(pkg, "client.cjs"),
+  bundle: true,
+  external: ["jwt-edge"],
+  format: "cjs",
+  platform: "node",
+  target: "node18",
+  legalComments: "none",
+});
+copyFileSync(join(template, "client.d.ts"), join(pkg, "client.d.cts"));
 
 // index.d.cts: the same declarations for `require`, self-contained so that
 // TypeScript reads them as CommonJS.

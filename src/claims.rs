@@ -1,7 +1,16 @@
 //! The claims set of a JWT: registered claims with strict types, and the rest.
+//!
+//! The rules for the registered claims are written once, over [`ClaimValue`]:
+//! a value as the parser reads it, either built ([`Value`], for
+//! [`Claims::from_object`]) or only checked ([`Raw`], for [`ClaimsView`],
+//! which verification uses before anything is copied).
 
-use crate::json::{Number, Object, Value};
+use crate::json::{
+    array_items, has_duplicate_names, parse_f64, parse_members, plain_u64, sink, write_string,
+    write_u64, Members, Number, Object, ParseError, Parser, Raw, Value,
+};
 use crate::Error;
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -24,7 +33,15 @@ pub const MAX_NUMERIC_DATE: u64 = 1 << 53;
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumericDate {
     secs: f64,
-    text: Number,
+    text: DateText,
+}
+
+/// How a date is written back: a whole number of seconds (the usual case,
+/// kept without a copy of its text), or the number exactly as it was written.
+#[derive(Debug, Clone, PartialEq)]
+enum DateText {
+    Whole(u64),
+    Written(Number),
 }
 
 impl NumericDate {
@@ -38,7 +55,7 @@ impl NumericDate {
         let as_float = secs as f64;
         Some(Self {
             secs: as_float,
-            text: Number::from(secs),
+            text: DateText::Whole(secs),
         })
     }
 
@@ -56,28 +73,26 @@ impl NumericDate {
         let whole = self.secs as u64;
         whole
     }
+}
 
-    fn from_value(value: &Value) -> Option<Self> {
-        let Value::Number(number) = value else {
-            return None;
-        };
-        let secs = number.as_f64();
-        #[allow(clippy::cast_precision_loss)] // exact: 2^53
-        let limit = MAX_NUMERIC_DATE as f64;
-        let in_range = match number.as_u64() {
-            // Plain integers are compared exactly: 2^53 + 1 rounds to 2^53 as f64.
-            Some(whole) => whole <= MAX_NUMERIC_DATE,
-            // Anything else (fractions, exponents) must be finite, non-negative
-            // and below the limit after rounding.
-            None => secs.is_finite() && (0.0..limit).contains(&secs),
-        };
-        if !in_range {
-            return None;
+/// The seconds a JSON number's text stands for, if it is a valid date:
+/// finite, not negative, at most 2^53; and the whole number, if it is written
+/// as one.
+fn date_secs(text: &str) -> Option<(f64, Option<u64>)> {
+    #[allow(clippy::cast_precision_loss)] // exact: 2^53
+    let limit = MAX_NUMERIC_DATE as f64;
+    match plain_u64(text) {
+        // Plain integers are compared exactly: 2^53 + 1 rounds to 2^53 as f64.
+        // (Converting one gives the same correctly rounded value as parsing.)
+        #[allow(clippy::cast_precision_loss)] // exact: at most 2^53
+        Some(whole) if whole <= MAX_NUMERIC_DATE => Some((whole as f64, Some(whole))),
+        Some(_) => None,
+        // Anything else (fractions, exponents) must be finite, non-negative
+        // and below the limit after rounding.
+        None => {
+            let secs = parse_f64(text);
+            (secs.is_finite() && (0.0..limit).contains(&secs)).then_some((secs, None))
         }
-        Some(Self {
-            secs,
-            text: number.clone(),
-        })
     }
 }
 
@@ -99,31 +114,394 @@ impl Audience {
             Self::Many(many) => many.iter().any(|item| item == name),
         }
     }
-
-    fn from_value(value: &Value) -> Option<Self> {
-        match value {
-            Value::String(one) => Some(Self::One(one.clone())),
-            Value::Array(items) => items
-                .iter()
-                .map(|item| item.as_str().map(String::from))
-                .collect::<Option<Vec<_>>>()
-                .map(Self::Many),
-            _ => None,
-        }
-    }
-
-    fn to_value(&self) -> Value {
-        match self {
-            Self::One(one) => Value::from(one.as_str()),
-            Self::Many(many) => {
-                Value::Array(many.iter().map(|item| Value::from(item.as_str())).collect())
-            }
-        }
-    }
 }
 
 /// The registered claim names of RFC 7519 §4.1, in the order they are written.
 pub(crate) const REGISTERED: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+
+/// The position of a registered claim name in [`REGISTERED`].
+fn registered_index(name: &str) -> Option<usize> {
+    Some(match name {
+        "iss" => 0,
+        "sub" => 1,
+        "aud" => 2,
+        "exp" => 3,
+        "nbf" => 4,
+        "iat" => 5,
+        "jti" => 6,
+        _ => return None,
+    })
+}
+
+/// A claim's value as the parser read it: built or only checked.
+pub(crate) trait ClaimValue<'a>: Sized {
+    /// Reads the value at the parser's position.
+    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self, ParseError>;
+    /// The string if the value is one, else the value back.
+    fn into_text_or_back(self) -> Result<Cow<'a, str>, Self>;
+    /// The string, if the value is one.
+    fn into_text(self) -> Option<Cow<'a, str>> {
+        self.into_text_or_back().ok()
+    }
+    /// The number's text, if the value is one.
+    fn into_number(self) -> Option<Cow<'a, str>>;
+    /// The strings of an array of strings; `None` for anything else.
+    fn into_texts(self) -> Option<Vec<Cow<'a, str>>>;
+}
+
+impl<'a> ClaimValue<'a> for Value {
+    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self, ParseError> {
+        parser.value(depth)
+    }
+
+    fn into_text_or_back(self) -> Result<Cow<'a, str>, Self> {
+        match self {
+            Value::String(text) => Ok(Cow::Owned(text)),
+            other => Err(other),
+        }
+    }
+
+    fn into_number(self) -> Option<Cow<'a, str>> {
+        match self {
+            Value::Number(number) => Some(Cow::Owned(number.into_string())),
+            _ => None,
+        }
+    }
+
+    fn into_texts(self) -> Option<Vec<Cow<'a, str>>> {
+        match self {
+            Value::Array(items) => items.into_iter().map(Value::into_text).collect(),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> ClaimValue<'a> for Raw<'a> {
+    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self, ParseError> {
+        parser.raw(depth)
+    }
+
+    fn into_text_or_back(self) -> Result<Cow<'a, str>, Self> {
+        match self {
+            Raw::String(text) => Ok(text),
+            other => Err(other),
+        }
+    }
+
+    fn into_number(self) -> Option<Cow<'a, str>> {
+        match self {
+            Raw::Number(text) => Some(Cow::Borrowed(text)),
+            _ => None,
+        }
+    }
+
+    fn into_texts(self) -> Option<Vec<Cow<'a, str>>> {
+        match self {
+            Raw::Array(text) => array_items(text)?.into_iter().map(Raw::into_text).collect(),
+            _ => None,
+        }
+    }
+}
+
+/// A registered date as read: its seconds and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DateRef<'a> {
+    pub secs: f64,
+    whole: Option<u64>,
+    text: Cow<'a, str>,
+}
+
+impl DateRef<'_> {
+    fn into_owned(self) -> NumericDate {
+        NumericDate {
+            secs: self.secs,
+            text: match self.whole {
+                Some(whole) => DateText::Whole(whole),
+                None => DateText::Written(Number::from_validated(self.text.into_owned())),
+            },
+        }
+    }
+}
+
+/// `aud` as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum AudienceRef<'a> {
+    One(Cow<'a, str>),
+    Many(Vec<Cow<'a, str>>),
+}
+
+impl AudienceRef<'_> {
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        match self {
+            Self::One(one) => one == name,
+            Self::Many(many) => many.iter().any(|item| item == name),
+        }
+    }
+
+    fn into_owned(self) -> Audience {
+        match self {
+            Self::One(one) => Audience::One(one.into_owned()),
+            Self::Many(many) => Audience::Many(many.into_iter().map(Cow::into_owned).collect()),
+        }
+    }
+}
+
+/// The registered claims, type-checked, borrowed where the input allows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Registered<'a> {
+    pub issuer: Option<Cow<'a, str>>,
+    pub subject: Option<Cow<'a, str>>,
+    pub audience: Option<AudienceRef<'a>>,
+    pub expires_at: Option<DateRef<'a>>,
+    pub not_before: Option<DateRef<'a>>,
+    pub issued_at: Option<DateRef<'a>>,
+    pub jwt_id: Option<Cow<'a, str>>,
+}
+
+fn text_claim<'a>(value: impl ClaimValue<'a>) -> Result<Cow<'a, str>, Error> {
+    value.into_text().ok_or(Error::invalid_claims(
+        "\"iss\", \"sub\" and \"jti\" must be strings",
+    ))
+}
+
+fn audience_claim<'a>(value: impl ClaimValue<'a>) -> Result<AudienceRef<'a>, Error> {
+    // A string, or else an array of strings.
+    match value.into_text_or_back() {
+        Ok(one) => Ok(AudienceRef::One(one)),
+        Err(value) => value
+            .into_texts()
+            .map(AudienceRef::Many)
+            .ok_or(Error::invalid_claims(
+                "\"aud\" must be a string or an array of strings",
+            )),
+    }
+}
+
+fn date_claim<'a>(value: impl ClaimValue<'a>) -> Result<DateRef<'a>, Error> {
+    value
+        .into_number()
+        .and_then(|text| {
+            let (secs, whole) = date_secs(&text)?;
+            Some(DateRef { secs, whole, text })
+        })
+        .ok_or(Error::invalid_claims(
+            "\"exp\", \"nbf\" and \"iat\" must be non-negative numbers of at most 2^53",
+        ))
+}
+
+impl<'a> Registered<'a> {
+    /// The registered claims from their slots (in [`REGISTERED`] order),
+    /// checked in that order, so the first wrong one in that order is the error.
+    fn read<V: ClaimValue<'a>>(slots: [Option<V>; REGISTERED.len()]) -> Result<Self, Error> {
+        let [iss, sub, aud, exp, nbf, iat, jti] = slots;
+        Ok(Self {
+            issuer: iss.map(text_claim).transpose()?,
+            subject: sub.map(text_claim).transpose()?,
+            audience: aud.map(audience_claim).transpose()?,
+            expires_at: exp.map(date_claim).transpose()?,
+            not_before: nbf.map(date_claim).transpose()?,
+            issued_at: iat.map(date_claim).transpose()?,
+            jwt_id: jti.map(text_claim).transpose()?,
+        })
+    }
+
+    /// Whether the registered claim `name` is present; `None` for another name.
+    fn has(&self, name: &str) -> Option<bool> {
+        Some(match name {
+            "iss" => self.issuer.is_some(),
+            "sub" => self.subject.is_some(),
+            "aud" => self.audience.is_some(),
+            "exp" => self.expires_at.is_some(),
+            "nbf" => self.not_before.is_some(),
+            "iat" => self.issued_at.is_some(),
+            "jti" => self.jwt_id.is_some(),
+            _ => return None,
+        })
+    }
+}
+
+/// How a claims reader keeps the members that are not registered claims.
+pub(crate) trait Custom<'a>: Default {
+    /// Reads one member's value from `parser` (at `depth`) and keeps it.
+    fn read(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError>;
+    /// Whether two of the members share a name.
+    fn has_duplicate_names(&self) -> bool;
+    /// Whether a member is called `name`.
+    fn contains(&self, name: &str) -> bool;
+}
+
+/// A [`Custom`] for any lifetime of the JSON text: what callers of
+/// verification name, before the text exists.
+pub(crate) trait CustomKind {
+    type Of<'a>: Custom<'a>;
+}
+
+impl CustomKind for Built {
+    type Of<'a> = Built;
+}
+
+/// Names [`Unbuilt`] for any lifetime (the JavaScript bindings' verify).
+#[cfg_attr(not(feature = "js"), allow(dead_code))]
+pub(crate) struct Checked;
+
+impl CustomKind for Checked {
+    type Of<'a> = Unbuilt<'a>;
+}
+
+/// Custom members checked but not built: for the JavaScript bindings, which
+/// hand the payload's text to `JSON.parse`.
+pub(crate) type Unbuilt<'a> = Vec<(Cow<'a, str>, Raw<'a>)>;
+
+impl<'a> Custom<'a> for Unbuilt<'a> {
+    fn read(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        let value = parser.raw(depth)?;
+        self.push((name, value));
+        Ok(())
+    }
+
+    fn has_duplicate_names(&self) -> bool {
+        has_duplicate_names(self.iter().map(|(name, _)| name.as_ref()))
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.iter().any(|(member, _)| member == name)
+    }
+}
+
+/// Custom members built, to be kept in [`Claims`].
+#[derive(Default)]
+pub(crate) struct Built(Vec<(String, Value)>);
+
+impl<'a> Custom<'a> for Built {
+    fn read(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        let value = parser.value(depth)?;
+        self.0.push((name.into_owned(), value));
+        Ok(())
+    }
+
+    fn has_duplicate_names(&self) -> bool {
+        has_duplicate_names(self.0.iter().map(|(name, _)| name.as_str()))
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|(member, _)| member == name)
+    }
+}
+
+/// The members of a claims set as they are parsed: each registered claim in
+/// its slot (in [`REGISTERED`] order), every other member in `custom`.
+struct Slots<R, C> {
+    registered: [Option<R>; REGISTERED.len()],
+    /// A registered name appeared twice.
+    repeated: bool,
+    custom: C,
+}
+
+impl<R, C: Default> Default for Slots<R, C> {
+    fn default() -> Self {
+        Self {
+            registered: Default::default(),
+            repeated: false,
+            custom: C::default(),
+        }
+    }
+}
+
+impl<R, C> Slots<R, C> {
+    /// Puts a registered claim's value in its slot; gives back any other.
+    fn place_registered(&mut self, name: &str, value: R) -> Option<R> {
+        match registered_index(name) {
+            Some(index) => {
+                self.place_at(index, value);
+                None
+            }
+            None => Some(value),
+        }
+    }
+
+    fn place_at(&mut self, index: usize, value: R) {
+        if let Some(slot) = self.registered.get_mut(index) {
+            self.repeated |= slot.is_some();
+            *slot = Some(value);
+        }
+    }
+}
+
+impl<'a, R: ClaimValue<'a>, C: Custom<'a>> Members<'a> for Slots<R, C> {
+    fn member(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        if let Some(index) = registered_index(&name) {
+            let value = R::read(parser, depth)?;
+            self.place_at(index, value);
+            Ok(())
+        } else {
+            self.custom.read(name, parser, depth)
+        }
+    }
+
+    fn has_duplicate_names(&mut self, _: &mut Parser<'a>) -> bool {
+        // A custom name is never a registered one.
+        self.repeated || self.custom.has_duplicate_names()
+    }
+}
+
+/// A claims set checked against every rule, the registered claims borrowed
+/// from the JSON text: what verification judges, before (for the Rust API)
+/// it becomes [`Claims`]. `C` keeps the other members.
+pub(crate) struct ClaimsView<'a, C = Unbuilt<'a>> {
+    pub registered: Registered<'a>,
+    custom: C,
+}
+
+impl<'a, C: Custom<'a>> ClaimsView<'a, C> {
+    /// Reads a claims set from JSON text: the same rules and the same errors
+    /// as [`parse_object`](crate::json::parse_object) then
+    /// [`Claims::from_object`]; a JSON error is mapped by `json_error`.
+    pub(crate) fn read(
+        json: &'a [u8],
+        json_error: impl FnOnce(ParseError) -> Error,
+    ) -> Result<Self, Error> {
+        let mut slots = Slots::<Raw<'a>, C>::default();
+        parse_members(json, sink(&mut slots)).map_err(json_error)?;
+        Ok(Self {
+            registered: Registered::read(slots.registered)?,
+            custom: slots.custom,
+        })
+    }
+
+    /// Whether the claim `name`, registered or custom, is present.
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.registered
+            .has(name)
+            .unwrap_or_else(|| self.custom.contains(name))
+    }
+}
+
+impl ClaimsView<'_, Built> {
+    /// The owned claims set.
+    pub(crate) fn into_claims(self) -> Claims {
+        Claims::from_parts(self.registered, Object::from_unique_members(self.custom.0))
+    }
+}
 
 /// A JWT claims set.
 ///
@@ -167,21 +545,54 @@ impl Claims {
         Self::default()
     }
 
+    fn from_parts(registered: Registered<'_>, custom: Object) -> Self {
+        Self {
+            issuer: registered.issuer.map(Cow::into_owned),
+            subject: registered.subject.map(Cow::into_owned),
+            audience: registered.audience.map(AudienceRef::into_owned),
+            expires_at: registered.expires_at.map(DateRef::into_owned),
+            not_before: registered.not_before.map(DateRef::into_owned),
+            issued_at: registered.issued_at.map(DateRef::into_owned),
+            jwt_id: registered.jwt_id.map(Cow::into_owned),
+            custom,
+        }
+    }
+
     /// Reads a claims set from a JSON object, checking the registered claims'
     /// types: `iss`, `sub`, `jti` strings; `aud` a string or an array of strings;
     /// `exp`, `nbf`, `iat` numbers in range.
     ///
     /// # Errors
     /// [`Error::InvalidClaims`] for a registered claim of the wrong type.
-    pub fn from_object(mut object: Object) -> Result<Self, Error> {
-        let mut claims = Self::new();
-        for name in REGISTERED {
-            if let Some(value) = object.remove(name) {
-                claims.set_registered(name, &value)?;
+    pub fn from_object(object: Object) -> Result<Self, Error> {
+        let mut slots = Slots::<Value, Built>::default();
+        for (name, value) in object.into_members() {
+            if let Some(value) = slots.place_registered(&name, value) {
+                slots.custom.0.push((name, value));
             }
         }
-        claims.custom = object;
-        Ok(claims)
+        let registered = Registered::read(slots.registered)?;
+        Ok(Self::from_parts(
+            registered,
+            Object::from_unique_members(slots.custom.0),
+        ))
+    }
+
+    /// Reads a claims set from JSON text, building every value: the same
+    /// rules and errors as [`parse_object`](crate::json::parse_object) then
+    /// [`Claims::from_object`] (the reference the views are tested against).
+    #[cfg(test)]
+    pub(crate) fn from_json(
+        json: &[u8],
+        json_error: impl FnOnce(ParseError) -> Error,
+    ) -> Result<Self, Error> {
+        let mut slots = Slots::<Value, Built>::default();
+        parse_members(json, sink(&mut slots)).map_err(json_error)?;
+        let registered = Registered::read(slots.registered)?;
+        Ok(Self::from_parts(
+            registered,
+            Object::from_unique_members(slots.custom.0),
+        ))
     }
 
     /// Sets a claim by name. Registered names are type-checked and set on their
@@ -191,12 +602,17 @@ impl Claims {
     /// [`Error::InvalidClaims`] when a registered claim gets a value of the wrong type.
     pub fn insert(&mut self, name: &str, value: impl Into<Value>) -> Result<(), Error> {
         let value = value.into();
-        if REGISTERED.contains(&name) {
-            self.set_registered(name, &value)
-        } else {
-            self.custom.insert(name, value);
-            Ok(())
+        match name {
+            "iss" => self.issuer = Some(text_claim(value)?.into_owned()),
+            "sub" => self.subject = Some(text_claim(value)?.into_owned()),
+            "aud" => self.audience = Some(audience_claim(value)?.into_owned()),
+            "exp" => self.expires_at = Some(date_claim(value)?.into_owned()),
+            "nbf" => self.not_before = Some(date_claim(value)?.into_owned()),
+            "iat" => self.issued_at = Some(date_claim(value)?.into_owned()),
+            "jti" => self.jwt_id = Some(text_claim(value)?.into_owned()),
+            _ => self.custom.insert(name, value),
         }
+        Ok(())
     }
 
     /// The custom (non-registered) claim `name`.
@@ -230,73 +646,65 @@ impl Claims {
     /// custom ones in order.
     #[must_use]
     pub fn to_json(&self) -> String {
-        let mut object = Object::new();
-        let strings = [("iss", &self.issuer), ("sub", &self.subject)];
-        for (name, value) in strings {
-            if let Some(text) = value {
-                object.insert(name, text.as_str());
+        /// Starts a member: the separator, then `"name":` (given quoted).
+        fn member<'o>(out: &'o mut String, quoted_name: &str) -> &'o mut String {
+            if out.len() > 1 {
+                out.push(',');
             }
+            out.push_str(quoted_name);
+            out.push(':');
+            out
         }
-        if let Some(audience) = &self.audience {
-            object.insert("aud", audience.to_value());
+        let mut out = String::with_capacity(256);
+        out.push('{');
+        if let Some(issuer) = &self.issuer {
+            write_string(issuer, member(&mut out, "\"iss\""));
+        }
+        if let Some(subject) = &self.subject {
+            write_string(subject, member(&mut out, "\"sub\""));
+        }
+        match &self.audience {
+            Some(Audience::One(one)) => write_string(one, member(&mut out, "\"aud\"")),
+            Some(Audience::Many(many)) => {
+                let out = member(&mut out, "\"aud\"");
+                out.push('[');
+                for (index, item) in many.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    write_string(item, out);
+                }
+                out.push(']');
+            }
+            None => {}
         }
         let dates = [
-            ("exp", &self.expires_at),
-            ("nbf", &self.not_before),
-            ("iat", &self.issued_at),
+            ("\"exp\"", &self.expires_at),
+            ("\"nbf\"", &self.not_before),
+            ("\"iat\"", &self.issued_at),
         ];
         for (name, date) in dates {
             if let Some(date) = date {
-                object.insert(name, date.text.clone());
+                let out = member(&mut out, name);
+                match &date.text {
+                    DateText::Whole(whole) => write_u64(*whole, out),
+                    DateText::Written(number) => out.push_str(number.as_str()),
+                }
             }
         }
         if let Some(id) = &self.jwt_id {
-            object.insert("jti", id.as_str());
+            write_string(id, member(&mut out, "\"jti\""));
         }
-        let mut out = String::new();
-        out.push('{');
-        let registered = object.iter().chain(self.custom.iter());
-        for (index, (name, value)) in registered.enumerate() {
-            if index > 0 {
+        for (name, value) in self.custom.iter() {
+            if out.len() > 1 {
                 out.push(',');
             }
-            crate::json::write_string(name, &mut out);
+            write_string(name, &mut out);
             out.push(':');
             value.write_to(&mut out);
         }
         out.push('}');
         out
-    }
-
-    fn set_registered(&mut self, name: &str, value: &Value) -> Result<(), Error> {
-        let string = || {
-            value
-                .as_str()
-                .map(String::from)
-                .ok_or(Error::invalid_claims(
-                    "\"iss\", \"sub\" and \"jti\" must be strings",
-                ))
-        };
-        let date = || {
-            NumericDate::from_value(value).ok_or(Error::invalid_claims(
-                "\"exp\", \"nbf\" and \"iat\" must be non-negative numbers of at most 2^53",
-            ))
-        };
-        match name {
-            "iss" => self.issuer = Some(string()?),
-            "sub" => self.subject = Some(string()?),
-            "jti" => self.jwt_id = Some(string()?),
-            "aud" => {
-                self.audience = Some(Audience::from_value(value).ok_or(Error::invalid_claims(
-                    "\"aud\" must be a string or an array of strings",
-                ))?);
-            }
-            "exp" => self.expires_at = Some(date()?),
-            "nbf" => self.not_before = Some(date()?),
-            "iat" => self.issued_at = Some(date()?),
-            _ => {}
-        }
-        Ok(())
     }
 }
 
@@ -333,6 +741,85 @@ mod tests {
             fractional.expires_at.map(|d| d.as_secs_f64()),
             Some(1_700_000_000.5)
         );
+    }
+
+    /// Reading claims straight from the parser gives exactly what parsing an
+    /// object and then reading it gives: the same claims, or the same error
+    /// (the first JSON error, duplicates when an object closes, then claim
+    /// types in registered order).
+    #[test]
+    fn from_json_matches_parse_then_from_object() {
+        let through_object = |json: &[u8]| {
+            parse_object(json)
+                .map_err(|error| Error::invalid_claims(error.describe()))
+                .and_then(Claims::from_object)
+        };
+        let direct = |json: &[u8]| {
+            let map = |error: ParseError| Error::invalid_claims(error.describe());
+            let built = Claims::from_json(json, map);
+            // Read into a view (custom members built, or only checked), then
+            // kept: the same claims or error.
+            let viewed = ClaimsView::<Built>::read(json, map).map(ClaimsView::into_claims);
+            let checked = ClaimsView::<Unbuilt<'_>>::read(json, map).map(|_| ());
+            assert_eq!(built.clone().map(|_| ()), checked);
+            assert_eq!(built, viewed, "{:?}", core::str::from_utf8(json));
+            built
+        };
+        for json in [
+            r"{}",
+            r#"{"sub":"u","z":1,"roles":["a","b"],"n":{"x":null},"exp":5,"aud":["a"]}"#,
+            r#"{"\u0065xp":5,"s\u0075b":"x"}"#,
+            r#"{"exp":1,"exp":2}"#,
+            r#"{"exp":1,"\u0065xp":2}"#,
+            r#"{"a":1,"a":2}"#,
+            r#"{"exp":"x","iss":1}"#,
+            r#"{"jti":1,"aud":2,"nbf":"x"}"#,
+            r#"{"exp":1,"exp":"x"}"#,
+            r#"{"exp":"x","a":1,"a":1}"#,
+            r#"{"exp":1,"exp":2,"x":tru}"#,
+            r#"{"exp":1,"exp":2} x"#,
+            r#"{"o":{"k":1,"k":2},"exp":"x"}"#,
+            r#"{"exp":1e400}"#,
+            r#"{"iat":-0,"nbf":0.5}"#,
+            r#"{"aud":"a","x":[{"y":[1,{"z":"\u00e9"}],"w":{}}],"iss":"i","jti":"\"j\""}"#,
+            r#"{"aud":["a","b"],"x":{"y":1,"z":{"y":2,"y":3}}}"#,
+            r#"{"x":{"y":1,"z":{"y":2}},"x2":{"y":1,"y":1}}"#,
+            r#"{"aud":["a",1]}"#,
+            r#"{"aud":[]}"#,
+            r#"{"x":[[[[[]]]]],"n":-1.5e-3,"t":true,"f":false,"z":null}"#,
+            r"[]",
+            r"1",
+            "",
+        ] {
+            assert_eq!(
+                direct(json.as_bytes()),
+                through_object(json.as_bytes()),
+                "{json}"
+            );
+        }
+        let not_utf8 = b"{\"a\":\"\xff\"}";
+        assert_eq!(direct(not_utf8), through_object(not_utf8));
+        let many = (0..40).fold(String::new(), |out, i| out + &format!(",\"k{i}\":{i}"));
+        for json in [
+            format!(r#"{{"exp":1{many}}}"#),
+            format!(r#"{{"exp":1{many},"k7":0}}"#),
+        ] {
+            assert_eq!(
+                direct(json.as_bytes()),
+                through_object(json.as_bytes()),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn registered_index_is_the_position_in_registered() {
+        for (index, name) in REGISTERED.iter().enumerate() {
+            assert_eq!(registered_index(name), Some(index));
+        }
+        for other in ["", "ISS", "iss ", "roles", "exp2"] {
+            assert_eq!(registered_index(other), None);
+        }
     }
 
     #[test]

@@ -170,6 +170,9 @@ impl Error {
         Self::InvalidClaims { reason }
     }
 
+    // Failure paths only: out of line, so that the many call sites stay small.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn invalid_option(option: &str, reason: &'static str) -> Self {
         Self::InvalidOptions {
             option: option.into(),
@@ -177,6 +180,8 @@ impl Error {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     pub(crate) fn claim_invalid(claim: &str, reason: &'static str) -> Self {
         Self::ClaimInvalid {
             claim: claim.into(),

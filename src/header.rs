@@ -1,8 +1,13 @@
 //! The JOSE header of a compact JWS (RFC 7515 §4).
 
-use crate::json::{Object, Value};
+use crate::json::{
+    array_items, has_duplicate_names, parse_members, parse_object, sink, Members, Object,
+    ParseError, Parser, Raw,
+};
 use crate::{Algorithm, Error};
+use alloc::borrow::Cow;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 /// The protected header of a token, read without trusting it.
 ///
@@ -22,35 +27,101 @@ pub struct Header {
     members: Object,
 }
 
-impl Header {
-    /// Reads a header and applies the rules every token must pass before its
-    /// signature is checked.
+/// The header members the rules look at, in the order the rules check them.
+const KNOWN: [&str; 6] = ["alg", "typ", "cty", "kid", "crit", "b64"];
+
+/// The position of a header member name in [`KNOWN`].
+fn known_index(name: &str) -> Option<usize> {
+    Some(match name {
+        "alg" => 0,
+        "typ" => 1,
+        "cty" => 2,
+        "kid" => 3,
+        "crit" => 4,
+        "b64" => 5,
+        _ => return None,
+    })
+}
+
+/// The members of a header as they are parsed: the known ones in their slots,
+/// only the names of the others (for the duplicate check).
+#[derive(Default)]
+struct HeaderSlots<'a> {
+    known: [Option<Raw<'a>>; KNOWN.len()],
+    /// A known name appeared twice.
+    repeated: bool,
+    others: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Members<'a> for HeaderSlots<'a> {
+    fn member(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        let value = parser.raw(depth)?;
+        match known_index(&name).and_then(|index| self.known.get_mut(index)) {
+            Some(slot) => {
+                self.repeated |= slot.is_some();
+                *slot = Some(value);
+            }
+            None => self.others.push(name),
+        }
+        Ok(())
+    }
+
+    fn has_duplicate_names(&mut self, _: &mut Parser<'a>) -> bool {
+        self.repeated || has_duplicate_names(self.others.iter().map(AsRef::as_ref))
+    }
+}
+
+/// A header checked against every rule, borrowed from its JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeaderView<'a> {
+    pub alg: Cow<'a, str>,
+    pub typ: Option<Cow<'a, str>>,
+    cty: Option<Cow<'a, str>>,
+    kid: Option<Cow<'a, str>>,
+}
+
+impl<'a> HeaderView<'a> {
+    /// Reads a header's JSON text and applies the rules every token must pass
+    /// before its signature is checked.
     ///
     /// # Errors
-    /// - [`Error::MalformedToken`] when `alg` is missing or not a string, or a
-    ///   registered member has the wrong type;
+    /// - [`Error::MalformedToken`] when the text is not a JSON object, `alg` is
+    ///   missing or not a string, or a registered member has the wrong type;
     /// - [`Error::NotSupported`] for `crit`, `b64: false` or a nested JWT.
-    pub(crate) fn from_object(members: Object) -> Result<Self, Error> {
-        let alg = match members.get("alg") {
-            Some(Value::String(alg)) => alg.clone(),
-            _ => return Err(Error::malformed("\"alg\" must be present and a string")),
+    pub(crate) fn read(json: &'a [u8]) -> Result<Self, Error> {
+        let mut slots = HeaderSlots::default();
+        parse_members(json, sink(&mut slots))
+            .map_err(|error| Error::malformed(error.describe()))?;
+        let [alg, typ, cty, kid, crit, b64] = slots.known;
+        let Some(Raw::String(alg)) = alg else {
+            return Err(Error::malformed("\"alg\" must be present and a string"));
         };
-        let text = |name: &str| match members.get(name) {
+        let text = |value: Option<Raw<'a>>| match value {
             None => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.clone())),
+            Some(Raw::String(text)) => Ok(Some(text)),
             Some(_) => Err(Error::malformed(
                 "\"typ\", \"cty\" and \"kid\" must be strings",
             )),
         };
-        let typ = text("typ")?;
-        let cty = text("cty")?;
-        let kid = text("kid")?;
-        if let Some(crit) = members.get("crit") {
+        let typ = text(typ)?;
+        let cty = text(cty)?;
+        let kid = text(kid)?;
+        if let Some(crit) = crit {
             // RFC 7515 §4.1.11: a non-empty array of names; this crate
             // implements no extension, so any well-formed list is unsupported.
-            return Err(match crit {
-                Value::Array(names)
-                    if !names.is_empty() && names.iter().all(|n| n.as_str().is_some()) =>
+            let names = match crit {
+                Raw::Array(text) => array_items(text),
+                _ => None,
+            };
+            return Err(match names {
+                Some(names)
+                    if !names.is_empty()
+                        && names.iter().all(|name| matches!(name, Raw::String(_))) =>
                 {
                     Error::NotSupported {
                         reason: "\"crit\" names an extension this library does not implement",
@@ -59,9 +130,9 @@ impl Header {
                 _ => Error::malformed("\"crit\" must be a non-empty array of strings"),
             });
         }
-        match members.get("b64") {
-            None | Some(Value::Bool(true)) => {}
-            Some(Value::Bool(false)) => {
+        match b64 {
+            None | Some(Raw::Bool(true)) => {}
+            Some(Raw::Bool(false)) => {
                 return Err(Error::NotSupported {
                     reason: "unencoded payloads (\"b64\": false) are not supported",
                 })
@@ -76,15 +147,24 @@ impl Header {
                 reason: "nested JWTs (\"cty\": \"JWT\") are not supported",
             });
         }
-        Ok(Self {
-            alg,
-            typ,
-            cty,
-            kid,
+        Ok(Self { alg, typ, cty, kid })
+    }
+
+    /// The owned header, with every member of `json` (the text this view was
+    /// read from, so building it cannot fail; the error is only mapped).
+    pub(crate) fn into_header(self, json: &[u8]) -> Result<Header, Error> {
+        let members = parse_object(json).map_err(|error| Error::malformed(error.describe()))?;
+        Ok(Header {
+            alg: self.alg.into_owned(),
+            typ: self.typ.map(Cow::into_owned),
+            cty: self.cty.map(Cow::into_owned),
+            kid: self.kid.map(Cow::into_owned),
             members,
         })
     }
+}
 
+impl Header {
     /// The algorithm the header names, if this build implements it. Use it for
     /// display and logging; [`verify`](crate::verify) decides by the key.
     #[must_use]
@@ -173,12 +253,149 @@ impl Default for HeaderOptions {
     }
 }
 
-/// A media type as JOSE compares them: lower case, without an `application/`
-/// prefix (RFC 7515 §4.1.9 and §4.1.10).
+/// A media type as JOSE compares them: lower case, and without the
+/// `application/` prefix that is implied for a value with no other `/`
+/// (RFC 7515 §4.1.9 and §4.1.10), so `application/at+jwt` is `at+jwt` but
+/// `application/text/plain` is not `text/plain`.
 pub(crate) fn normalize_media_type(typ: &str) -> String {
     let lower = typ.to_ascii_lowercase();
     match lower.strip_prefix("application/") {
-        Some(rest) => rest.into(),
-        None => lower,
+        Some(rest) if !rest.contains('/') => rest.into(),
+        _ => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::Value;
+    use alloc::format;
+
+    /// The header rules as first written, over a built object: the reference
+    /// the view must agree with.
+    fn reference(json: &[u8]) -> Result<(String, Option<String>), Error> {
+        let members = parse_object(json).map_err(|error| Error::malformed(error.describe()))?;
+        let alg = match members.get("alg") {
+            Some(Value::String(alg)) => alg.clone(),
+            _ => return Err(Error::malformed("\"alg\" must be present and a string")),
+        };
+        let text = |name: &str| match members.get(name) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.clone())),
+            Some(_) => Err(Error::malformed(
+                "\"typ\", \"cty\" and \"kid\" must be strings",
+            )),
+        };
+        let typ = text("typ")?;
+        let cty = text("cty")?;
+        text("kid")?;
+        if let Some(crit) = members.get("crit") {
+            return Err(match crit {
+                Value::Array(names)
+                    if !names.is_empty() && names.iter().all(|n| n.as_str().is_some()) =>
+                {
+                    Error::NotSupported {
+                        reason: "\"crit\" names an extension this library does not implement",
+                    }
+                }
+                _ => Error::malformed("\"crit\" must be a non-empty array of strings"),
+            });
+        }
+        match members.get("b64") {
+            None | Some(Value::Bool(true)) => {}
+            Some(Value::Bool(false)) => {
+                return Err(Error::NotSupported {
+                    reason: "unencoded payloads (\"b64\": false) are not supported",
+                })
+            }
+            Some(_) => return Err(Error::malformed("\"b64\" must be a boolean")),
+        }
+        if cty
+            .as_deref()
+            .is_some_and(|cty| normalize_media_type(cty) == "jwt")
+        {
+            return Err(Error::NotSupported {
+                reason: "nested JWTs (\"cty\": \"JWT\") are not supported",
+            });
+        }
+        Ok((alg, typ))
+    }
+
+    #[test]
+    fn known_index_is_the_position_in_known() {
+        for (index, name) in KNOWN.iter().enumerate() {
+            assert_eq!(known_index(name), Some(index));
+        }
+        assert_eq!(known_index("ALG"), None);
+    }
+
+    #[test]
+    fn view_applies_the_header_rules_in_order() {
+        let values = [
+            "",
+            r#""HS256""#,
+            r#""JWT""#,
+            r#""jwt""#,
+            r#""application/JWT""#,
+            "1",
+            "null",
+            "true",
+            "false",
+            "[]",
+            r#"["x"]"#,
+            r#"["x",1]"#,
+            "{}",
+            r#"{"a":1,"a":2}"#,
+        ];
+        let names = ["alg", "typ", "cty", "kid", "crit", "b64", "x", "\\u0061lg"];
+        let mut cases = 0;
+        for (i, first) in names.iter().enumerate() {
+            for second in names.iter().skip(i) {
+                for a in values {
+                    for b in values {
+                        let mut members = alloc::vec![format!(r#""alg":"HS256""#)];
+                        if !a.is_empty() {
+                            members.push(format!(r#""{first}":{a}"#));
+                        }
+                        if !b.is_empty() {
+                            members.push(format!(r#""{second}":{b}"#));
+                        }
+                        for json in [
+                            format!("{{{}}}", members.join(",")),
+                            format!(
+                                "{{{}}}",
+                                members
+                                    .iter()
+                                    .skip(1)
+                                    .cloned()
+                                    .collect::<Vec<_>>()
+                                    .join(",")
+                            ),
+                        ] {
+                            let viewed = HeaderView::read(json.as_bytes())
+                                .map(|view| (view.alg.into_owned(), view.typ.map(Cow::into_owned)));
+                            assert_eq!(viewed, reference(json.as_bytes()), "{json}");
+                            cases += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(cases > 10_000);
+        for json in [
+            "",
+            "[]",
+            "1",
+            "{",
+            r#"{"alg":"HS256"} x"#,
+            r#"{"alg":"HS256","alg":"HS256"}"#,
+        ] {
+            assert_eq!(
+                HeaderView::read(json.as_bytes())
+                    .map(|view| (view.alg.into_owned(), view.typ.map(Cow::into_owned))),
+                reference(json.as_bytes()),
+                "{json}"
+            );
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 mod error;
 mod functions;
+mod host;
 mod key;
 mod options;
 mod signer;

@@ -7,14 +7,18 @@
 //! invalid UTF-8, lone surrogates and nesting deeper than [`MAX_DEPTH`], and keeps
 //! every number as the exact text it was written with.
 
+mod decimal;
 mod parser;
 mod writer;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub(crate) use parser::parse_object;
+pub(crate) use decimal::parse as parse_f64;
 pub use parser::ParseError;
+pub(crate) use parser::{
+    array_items, has_duplicate_names, parse_members, parse_object, sink, Members, Parser, Raw,
+};
 pub(crate) use writer::write_string;
 
 /// How deeply arrays and objects may nest in a header or payload.
@@ -106,20 +110,18 @@ impl Number {
     /// The nearest `f64` (infinite when the text is out of `f64`'s range).
     #[must_use]
     pub fn as_f64(&self) -> f64 {
-        self.0.parse().unwrap_or(f64::NAN)
+        decimal::parse(&self.0)
     }
 
     /// The number when it is written as a plain non-negative integer that fits
     /// in `u64`.
     #[must_use]
     pub fn as_u64(&self) -> Option<u64> {
-        let bytes = self.0.as_bytes();
-        if bytes.is_empty() || bytes.len() > 20 || !bytes.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        bytes.iter().try_fold(0u64, |acc, &digit| {
-            acc.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
-        })
+        plain_u64(&self.0)
+    }
+
+    pub(crate) fn into_string(self) -> String {
+        self.0
     }
 
     pub(crate) fn from_validated(text: String) -> Self {
@@ -129,21 +131,52 @@ impl Number {
 
 impl From<u64> for Number {
     fn from(number: u64) -> Self {
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        let mut rest = number;
-        loop {
-            start -= 1;
-            // `rest % 10` is below 10, so the cast cannot truncate.
-            #[allow(clippy::cast_possible_truncation)]
-            let digit = (rest % 10) as u8;
-            digits[start] = b'0' + digit;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
+        let mut text = String::new();
+        write_u64(number, &mut text);
+        Self(text)
+    }
+}
+
+/// Appends the decimal digits of `number` to `out`.
+pub(crate) fn write_u64(number: u64, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut rest = number;
+    let mut len = 0;
+    for slot in digits.iter_mut().rev() {
+        // `rest % 10` is below 10, so the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (rest % 10) as u8;
+        *slot = b'0' + digit;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
-        Self(digits[start..].iter().map(|&b| char::from(b)).collect())
+    }
+    let written = digits.get(digits.len() - len..).unwrap_or_default();
+    out.extend(written.iter().map(|&b| char::from(b)));
+}
+
+/// `text` as a `u64` when it is written as a plain non-negative integer that
+/// fits.
+pub(crate) fn plain_u64(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 20 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // Up to 19 digits cannot overflow; only a 20th needs checked arithmetic
+    // (which on wasm32 costs a 128-bit multiplication per step).
+    let (head, last) = match bytes.split_at_checked(19) {
+        Some((head, last)) => (head, last),
+        None => (bytes, &[][..]),
+    };
+    let value = head
+        .iter()
+        .fold(0u64, |acc, &digit| acc * 10 + u64::from(digit - b'0'));
+    match last {
+        [] => Some(value),
+        [digit] => value.checked_mul(10)?.checked_add(u64::from(digit - b'0')),
+        _ => None,
     }
 }
 
@@ -214,6 +247,10 @@ impl Object {
     pub(crate) fn from_unique_members(members: Vec<(String, Value)>) -> Self {
         Self { members }
     }
+
+    pub(crate) fn into_members(self) -> Vec<(String, Value)> {
+        self.members
+    }
 }
 
 impl From<Object> for Value {
@@ -225,5 +262,59 @@ impl From<Object> for Value {
 impl From<Number> for Value {
     fn from(number: Number) -> Self {
         Self::Number(number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_u64;
+    use alloc::format;
+    use alloc::string::ToString;
+
+    /// The straightforward checked version, as the reference.
+    fn reference(text: &str) -> Option<u64> {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() || bytes.len() > 20 || !bytes.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        bytes.iter().try_fold(0u64, |acc, &digit| {
+            acc.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
+        })
+    }
+
+    #[test]
+    fn plain_u64_reads_exactly_the_plain_integers_that_fit() {
+        let mut cases: alloc::vec::Vec<alloc::string::String> = [
+            "",
+            "0",
+            "00",
+            "7",
+            "1700000000",
+            "9007199254740993",
+            "18446744073709551615",
+            "18446744073709551616",
+            "18446744073709551619",
+            "19999999999999999999",
+            "99999999999999999999",
+            "100000000000000000000",
+            "-1",
+            "1.0",
+            "1e3",
+            "12a",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        for power in 0..=20u32 {
+            let base = 10u128.pow(power);
+            for delta in [0u128, 1, 5, 9] {
+                cases.push(format!("{}", base + delta));
+                cases.push(format!("{}", (base * 2).saturating_sub(delta + 1)));
+            }
+        }
+        cases.push(format!("{}", u64::MAX));
+        for text in &cases {
+            assert_eq!(plain_u64(text), reference(text), "{text}");
+        }
     }
 }

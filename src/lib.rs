@@ -34,6 +34,17 @@
 extern crate alloc;
 #[cfg(all(feature = "std", not(test)))]
 extern crate std;
+// The crate's `cdylib` (built for wasm32 even when it is only a dependency)
+// must link an allocator and a panic handler: the npm package's build brings
+// its own (`npm_runtime`), every other wasm32 build takes the standard
+// library's. The code itself uses only `core` and `alloc` either way.
+#[cfg(all(
+    target_arch = "wasm32",
+    not(feature = "std"),
+    not(feature = "npm"),
+    not(test)
+))]
+extern crate std;
 
 pub mod alg;
 mod algorithm;
@@ -53,6 +64,13 @@ mod verify;
 #[cfg(feature = "js")]
 #[doc(hidden)]
 pub mod js;
+#[cfg(all(
+    feature = "npm",
+    target_arch = "wasm32",
+    not(feature = "std"),
+    not(test)
+))]
+mod npm_runtime;
 
 pub use alg::hmac::HmacKey;
 pub use algorithm::Algorithm;

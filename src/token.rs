@@ -1,10 +1,11 @@
 //! The compact serialization and tokens read without verification.
 
-use crate::claims::Claims;
-use crate::header::Header;
-use crate::json::{parse_object, ParseError};
+use crate::claims::{Built, Claims, ClaimsView, Unbuilt};
+use crate::header::{Header, HeaderView};
+use crate::json::ParseError;
 use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
 use crate::{base64url, Error, NumericDate};
+use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
 /// The three segments of a compact JWS, still encoded.
@@ -25,32 +26,27 @@ impl<'a> CompactParts<'a> {
                 "token is longer than the configured maximum",
             ));
         }
-        let mut segments = token.splitn(3, '.');
-        let (Some(header), Some(payload), Some(signature)) =
-            (segments.next(), segments.next(), segments.next())
-        else {
-            return Err(Error::malformed("a compact JWS has exactly three segments"));
-        };
+        let three_segments = || Error::malformed("a compact JWS has exactly three segments");
+        let (header, rest) = token.split_once('.').ok_or_else(three_segments)?;
+        let (payload, signature) = rest.split_once('.').ok_or_else(three_segments)?;
         if signature.contains('.') {
-            return Err(Error::malformed("a compact JWS has exactly three segments"));
+            return Err(three_segments());
         }
         if header.is_empty() || payload.is_empty() {
             return Err(Error::malformed(
                 "the header and payload segments must not be empty",
             ));
         }
-        let signing_input = &token[..header.len() + 1 + payload.len()];
+        // The signing input ends at the second dot.
+        let signing_input = token
+            .get(..header.len() + 1 + payload.len())
+            .ok_or_else(three_segments)?;
         Ok(Self {
             header,
             payload,
             signature,
             signing_input,
         })
-    }
-
-    /// Decodes and checks the header.
-    pub fn decode_header(&self) -> Result<Header, Error> {
-        header_from_json(&self.decode_header_json()?)
     }
 
     /// Decodes the header's JSON text.
@@ -63,25 +59,36 @@ impl<'a> CompactParts<'a> {
         base64url::decode(self.payload).ok_or(Error::malformed("the payload is not base64url"))
     }
 
+    /// Decodes the header's JSON text into `buffer` if it fits there.
+    pub fn decode_header_json_in<'b>(&self, buffer: &'b mut [u8]) -> Result<Cow<'b, [u8]>, Error> {
+        base64url::decode_in(self.header, buffer)
+            .ok_or(Error::malformed("the header is not base64url"))
+    }
+
+    /// Decodes the payload bytes into `buffer` if they fit there.
+    pub fn decode_payload_in<'b>(&self, buffer: &'b mut [u8]) -> Result<Cow<'b, [u8]>, Error> {
+        base64url::decode_in(self.payload, buffer)
+            .ok_or(Error::malformed("the payload is not base64url"))
+    }
+
+    /// Decodes the signature bytes into `buffer` if they fit there.
+    pub fn decode_signature_in<'b>(&self, buffer: &'b mut [u8]) -> Result<Cow<'b, [u8]>, Error> {
+        base64url::decode_in(self.signature, buffer)
+            .ok_or(Error::malformed("the signature is not base64url"))
+    }
+
     /// Decodes the signature bytes.
     pub fn decode_signature(&self) -> Result<Vec<u8>, Error> {
         base64url::decode(self.signature).ok_or(Error::malformed("the signature is not base64url"))
     }
 }
 
-/// Reads and checks a header from its JSON text.
-fn header_from_json(json: &[u8]) -> Result<Header, Error> {
-    let object = parse_object(json).map_err(|error| Error::malformed(error.describe()))?;
-    Header::from_object(object)
-}
-
-/// Reads a JWT payload as a claims set.
-pub(crate) fn claims_from_payload(payload: &[u8]) -> Result<Claims, Error> {
-    let object = parse_object(payload).map_err(|error| match error {
+/// A payload's JSON error as the crate's error.
+pub(crate) fn payload_error(error: ParseError) -> Error {
+    match error {
         ParseError::NotAnObject => Error::invalid_claims("the payload is not a JSON object"),
         other => Error::invalid_claims(other.describe()),
-    })?;
-    Claims::from_object(object)
+    }
 }
 
 /// A token read **without** checking its signature.
@@ -147,28 +154,35 @@ impl UnverifiedToken {
 /// # Security
 /// See [`UnverifiedToken`]: nothing read here is authenticated.
 pub fn decode_unverified(token: &str) -> Result<UnverifiedToken, Error> {
-    decode_with_json(token).map(|decoded| decoded.token)
+    let decoded = decode_checked(token)?;
+    // Read again to be kept: the texts passed every rule, so this cannot fail.
+    let header = HeaderView::read(&decoded.header_json)?.into_header(&decoded.header_json)?;
+    let claims = ClaimsView::<Built>::read(&decoded.payload_json, payload_error)?.into_claims();
+    Ok(UnverifiedToken { header, claims })
 }
 
-/// An unverified token with the JSON texts it was read from.
-#[cfg_attr(not(feature = "js"), allow(dead_code))]
-pub(crate) struct DecodedWithJson {
-    pub token: UnverifiedToken,
+/// A token read without verifying it: its header and payload JSON texts,
+/// which passed every rule a token must pass to be read (the same as
+/// [`verify`](crate::verify) applies before the signature), and its `exp`.
+pub(crate) struct Decoded {
     pub header_json: Vec<u8>,
     pub payload_json: Vec<u8>,
+    #[cfg_attr(not(feature = "js"), allow(dead_code))] // the JavaScript expiry helpers
+    pub expires_at: Option<f64>,
 }
 
-/// [`decode_unverified`], keeping the header and payload JSON texts.
-pub(crate) fn decode_with_json(token: &str) -> Result<DecodedWithJson, Error> {
+/// Reads a token without verifying it.
+pub(crate) fn decode_checked(token: &str) -> Result<Decoded, Error> {
     let parts = CompactParts::split(token, DEFAULT_MAX_TOKEN_LENGTH)?;
     let header_json = parts.decode_header_json()?;
-    let header = header_from_json(&header_json)?;
+    HeaderView::read(&header_json)?;
     let payload_json = parts.decode_payload()?;
     parts.decode_signature()?;
-    let claims = claims_from_payload(&payload_json)?;
-    Ok(DecodedWithJson {
-        token: UnverifiedToken { header, claims },
+    let claims = ClaimsView::<Unbuilt<'_>>::read(&payload_json, payload_error)?;
+    let expires_at = claims.registered.expires_at.map(|exp| exp.secs);
+    Ok(Decoded {
         header_json,
         payload_json,
+        expires_at,
     })
 }

@@ -1,7 +1,7 @@
 //! What a verified token's claims must satisfy.
 
-use crate::claims::Claims;
-use crate::header::{normalize_media_type, Header};
+use crate::claims::{ClaimsView, Custom, Registered};
+use crate::header::normalize_media_type;
 use crate::{Algorithm, Error};
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -151,12 +151,13 @@ impl Validation {
 
     /// Checks the header's `typ` and the claims. Runs only after the signature
     /// has been verified.
-    pub(crate) fn check(&self, header: &Header, claims: &Claims) -> Result<(), Error> {
+    pub(crate) fn check<'a, C: Custom<'a>>(
+        &self,
+        typ: Option<&str>,
+        claims: &ClaimsView<'a, C>,
+    ) -> Result<(), Error> {
         if let Some(expected) = &self.typ {
-            let actual = header
-                .typ
-                .as_deref()
-                .ok_or_else(|| Error::claim_invalid("typ", "missing"))?;
+            let actual = typ.ok_or_else(|| Error::claim_invalid("typ", "missing"))?;
             if normalize_media_type(actual) != normalize_media_type(expected) {
                 return Err(Error::claim_invalid("typ", "unexpected"));
             }
@@ -166,6 +167,7 @@ impl Validation {
                 return Err(Error::claim_invalid(name, "missing"));
             }
         }
+        let claims = &claims.registered;
         if !self.issuers.is_empty() {
             let issuer = claims
                 .issuer
@@ -201,11 +203,11 @@ impl Validation {
     }
 
     #[allow(clippy::cast_precision_loss)] // times are at most 2^53, exact in f64
-    fn check_times(&self, claims: &Claims) -> Result<(), Error> {
+    fn check_times(&self, claims: &Registered<'_>) -> Result<(), Error> {
         let now = self.now as f64;
         let leeway = self.leeway as f64;
         if let Some(issued_at) = &claims.issued_at {
-            if issued_at.as_secs_f64() > now + leeway {
+            if issued_at.secs > now + leeway {
                 return Err(Error::claim_invalid("iat", "check_failed"));
             }
         }
@@ -214,17 +216,17 @@ impl Validation {
                 .issued_at
                 .as_ref()
                 .ok_or_else(|| Error::claim_invalid("iat", "missing"))?;
-            if now - issued_at.as_secs_f64() > max_age as f64 + leeway {
+            if now - issued_at.secs > max_age as f64 + leeway {
                 return Err(Error::claim_invalid("iat", "check_failed"));
             }
         }
         if let Some(not_before) = &claims.not_before {
-            if now < not_before.as_secs_f64() - leeway {
+            if now < not_before.secs - leeway {
                 return Err(Error::claim_invalid("nbf", "check_failed"));
             }
         }
         if let Some(expires_at) = &claims.expires_at {
-            if now >= expires_at.as_secs_f64() + leeway {
+            if now >= expires_at.secs + leeway {
                 return Err(Error::Expired);
             }
         }

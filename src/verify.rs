@@ -1,10 +1,11 @@
 //! Verifying a token: the signature first, then the claims.
 
-use crate::claims::Claims;
-use crate::header::Header;
+use crate::claims::{Built, Claims, ClaimsView, CustomKind};
+use crate::header::{Header, HeaderView};
 use crate::key::VerifyingKey;
-use crate::token::{claims_from_payload, CompactParts};
+use crate::token::{payload_error, CompactParts};
 use crate::{Algorithm, Error, Validation};
+use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
 /// A compact JWS whose signature has been verified.
@@ -56,7 +57,14 @@ pub fn verify<K: VerifyingKey + ?Sized>(
     key: &K,
     validation: &Validation,
 ) -> Result<Claims, Error> {
-    verify_token(token, key, validation).map(|verified| verified.claims)
+    // The same checks as `verify_token`, keeping only the claims (the header
+    // is never built).
+    verify_checked::<_, Built, _>(
+        token,
+        validation,
+        |_| Ok(key),
+        |_, _, _, claims| Ok(claims.into_claims()),
+    )
 }
 
 /// Like [`verify`], returning the header and the exact payload text as well.
@@ -86,6 +94,12 @@ pub fn verify_jws<K: VerifyingKey + ?Sized>(
     verify_jws_with(token, validation, |_| Ok(key))
 }
 
+/// Header JSON up to this length is decoded on the stack.
+const HEADER_BUFFER: usize = 192;
+
+/// Payloads up to this length are decoded on the stack.
+const PAYLOAD_BUFFER: usize = 512;
+
 /// [`verify_token`] with the key chosen by `select` from the algorithm the
 /// header names, once that algorithm is known to be allowed.
 pub(crate) fn verify_token_with<K: VerifyingKey>(
@@ -93,35 +107,82 @@ pub(crate) fn verify_token_with<K: VerifyingKey>(
     validation: &Validation,
     select: impl FnOnce(Algorithm) -> Result<K, Error>,
 ) -> Result<VerifiedToken, Error> {
-    let VerifiedJws { header, payload } = verify_jws_with(token, validation, select)?;
-    let claims = claims_from_payload(&payload)?;
-    validation.check(&header, &claims)?;
-    Ok(VerifiedToken {
-        header,
-        claims,
-        payload,
-    })
+    verify_checked::<_, Built, _>(
+        token,
+        validation,
+        select,
+        |header_json, header, payload, claims| {
+            Ok(VerifiedToken {
+                header: header.into_header(header_json)?,
+                claims: claims.into_claims(),
+                payload: payload.to_vec(),
+            })
+        },
+    )
 }
 
-/// [`verify_jws`] with the key chosen by `select`. The chosen key must be for
-/// exactly the algorithm the header names: the token never picks the
-/// algorithm, it can only match it.
+/// Verifies a token, every rule in order (form, header, algorithm, key,
+/// signature, then the claims), judging borrowed views so that nothing is
+/// copied (custom claims are kept as `C` says); `then` gets the header's JSON
+/// text, the payload and the checked views.
+pub(crate) fn verify_checked<K: VerifyingKey, C: CustomKind, R>(
+    token: &str,
+    validation: &Validation,
+    select: impl FnOnce(Algorithm) -> Result<K, Error>,
+    then: impl FnOnce(&[u8], HeaderView<'_>, &[u8], ClaimsView<'_, C::Of<'_>>) -> Result<R, Error>,
+) -> Result<R, Error> {
+    let parts = CompactParts::split(token, validation.max_token_length)?;
+    // Headers and most payloads are short: decoded on the stack unless these
+    // are not.
+    let mut header_buffer = [0; HEADER_BUFFER];
+    let header_json = parts.decode_header_json_in(&mut header_buffer)?;
+    let header = HeaderView::read(&header_json)?;
+    let mut payload_buffer = [0; PAYLOAD_BUFFER];
+    let payload = check_signature(&parts, &header, validation, select, &mut payload_buffer)?;
+    let claims = ClaimsView::<C::Of<'_>>::read(&payload, payload_error)?;
+    validation.check(header.typ.as_deref(), &claims)?;
+    then(&header_json, header, &payload, claims)
+}
+
+/// [`verify_jws`] with the key chosen by `select`.
 pub(crate) fn verify_jws_with<K: VerifyingKey>(
     token: &str,
     validation: &Validation,
     select: impl FnOnce(Algorithm) -> Result<K, Error>,
 ) -> Result<VerifiedJws, Error> {
     let parts = CompactParts::split(token, validation.max_token_length)?;
-    let header = parts.decode_header()?;
-    let algorithm = Algorithm::from_name(header.alg_name())
+    let header_json = parts.decode_header_json()?;
+    let header = HeaderView::read(&header_json)?;
+    let payload = check_signature(&parts, &header, validation, select, &mut [])?;
+    Ok(VerifiedJws {
+        header: header.into_header(&header_json)?,
+        payload: payload.into_owned(),
+    })
+}
+
+/// Checks a token's signature with the key `select` chooses for the
+/// algorithm its header names, and returns the payload. The chosen key must be
+/// for exactly that algorithm: the token never picks the algorithm, it can
+/// only match it.
+fn check_signature<'b, K: VerifyingKey>(
+    parts: &CompactParts<'_>,
+    header: &HeaderView<'_>,
+    validation: &Validation,
+    select: impl FnOnce(Algorithm) -> Result<K, Error>,
+    payload_buffer: &'b mut [u8],
+) -> Result<Cow<'b, [u8]>, Error> {
+    let algorithm = Algorithm::from_name(&header.alg)
         .filter(|algorithm| validation.allows(*algorithm))
         .ok_or(Error::AlgorithmNotAllowed)?;
     let key = select(algorithm)?;
     if key.algorithm() != algorithm {
         return Err(Error::AlgorithmNotAllowed);
     }
-    let payload = parts.decode_payload()?;
-    let signature = parts.decode_signature()?;
+    let payload = parts.decode_payload_in(payload_buffer)?;
+    // Every signature of this crate's algorithms fits; a longer one is still
+    // decoded (a malformed one must be reported as such) and then refused.
+    let mut signature_buffer = [0; 64];
+    let signature = parts.decode_signature_in(&mut signature_buffer)?;
     key.verify_signature(parts.signing_input.as_bytes(), &signature)?;
-    Ok(VerifiedJws { header, payload })
+    Ok(payload)
 }

@@ -1,5 +1,6 @@
 //! Turning the crate's [`Error`] into a thrown `JwtError`.
 
+use super::host::GLOBAL_THIS;
 use crate::Error;
 use js_sys::{Array, Function, Reflect, Symbol};
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,19 +12,26 @@ const ERROR_CLASS_KEY: &str = "jwt-edge.JwtError";
 
 /// A `JwtError` for `error`; a plain `Error` with the same fields when the
 /// class was not published (the raw wasm-bindgen module used directly).
+// Only ever on the failure path: kept out of line so that every export shares
+// one copy.
+#[cold]
+#[inline(never)]
 pub(crate) fn to_js(error: &Error) -> JsValue {
-    let message = JsValue::from(error.message());
+    let text = error.message();
+    let message = JsValue::from(text.as_str());
     let code = JsValue::from(error.code());
     let claim = error.claim().map_or(JsValue::UNDEFINED, JsValue::from);
     let reason = error.reason().map_or(JsValue::UNDEFINED, JsValue::from);
-    let class = Reflect::get(&js_sys::global(), &Symbol::for_(ERROR_CLASS_KEY)).ok();
+    let class = GLOBAL_THIS
+        .with(|global| Reflect::get(global, &Symbol::for_(ERROR_CLASS_KEY)))
+        .ok();
     if let Some(class) = class.and_then(|value| value.dyn_into::<Function>().ok()) {
         let args = Array::of4(&message, &code, &claim, &reason);
         if let Ok(instance) = Reflect::construct(&class, &args) {
             return instance;
         }
     }
-    let plain = js_sys::Error::new(&error.message());
+    let plain = js_sys::Error::new(&text);
     plain.set_name("JwtError");
     let target = JsValue::from(plain);
     for (name, value) in [("code", code), ("claim", claim), ("reason", reason)] {

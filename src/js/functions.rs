@@ -1,14 +1,16 @@
-//! The one-shot functions: `decode`, `verify`, `sign` and the expiry helpers.
+//! The one-shot functions: `decode`, `verify`, `sign` and the expiry helpers,
+//! and the verify and sign paths they share with `Verifier` and `Signer`.
 
 use super::error::to_js;
+use super::host::{json_parse, json_stringify};
 use super::key::KeyBytes;
 use super::options::{clock_now, seconds, SignConfig, VerifyConfig};
-use crate::json::parse_object;
-use crate::token::decode_with_json;
-use crate::verify::verify_token_with;
-use crate::{Claims, Error, UnverifiedToken, MAX_LEEWAY};
+use crate::claims::{Built, Checked, ClaimsView};
+use crate::token::decode_checked;
+use crate::verify::verify_checked;
+use crate::MAX_LEEWAY;
+use crate::{Algorithm, Claims, Error, HmacKey, Validation, VerifyingKey};
 use alloc::string::String;
-use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -19,30 +21,103 @@ pub(crate) fn token_text(token: &JsValue) -> Result<String, Error> {
         .ok_or(Error::malformed("the token must be a string"))
 }
 
-/// A verified or decoded JSON text as a JavaScript value. The text has already
-/// passed the strict parser, so `JSON.parse` cannot fail on it.
-pub(crate) fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
+/// A JSON text that has passed the strict parser as a JavaScript value.
+fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
     let text = core::str::from_utf8(json).map_err(|_| Error::invalid_claims("not valid UTF-8"))?;
-    js_sys::JSON::parse(text).map_err(|_| Error::invalid_claims("not valid JSON"))
+    Ok(json_parse(text))
 }
 
 /// A payload object from JavaScript as a claims set.
-pub(crate) fn claims_from_js(payload: &JsValue) -> Result<Claims, Error> {
+fn claims_from_js(payload: &JsValue) -> Result<Claims, Error> {
     let not_an_object = || Error::invalid_claims("the payload must be a plain object");
     if !payload.is_object() || js_sys::Array::is_array(payload) {
         return Err(not_an_object());
     }
-    let text = js_sys::JSON::stringify(payload)
+    let text = json_stringify(payload)
         .ok()
-        .and_then(|text| JsValue::from(text).as_string())
+        .flatten()
         .ok_or_else(not_an_object)?;
-    let object =
-        parse_object(text.as_bytes()).map_err(|error| Error::invalid_claims(error.describe()))?;
-    Claims::from_object(object)
+    // The same reader verification uses, then kept.
+    Ok(ClaimsView::<Built>::read(text.as_bytes(), |error| {
+        Error::invalid_claims(error.describe())
+    })?
+    .into_claims())
 }
 
-fn unverified(token: &JsValue) -> Result<UnverifiedToken, Error> {
-    Ok(decode_with_json(&token_text(token)?)?.token)
+/// Where a verification's key comes from.
+pub(crate) enum Keys<'a> {
+    /// Keys a `Verifier` prepared, one per allowed algorithm.
+    Prepared(&'a [HmacKey]),
+    /// The caller's secret, made into a key only once the token's algorithm
+    /// is known to be allowed.
+    Secret(&'a KeyBytes),
+}
+
+/// The key chosen for one token. (It lives on the stack for one call: a
+/// made key is not worth a heap allocation.)
+#[allow(clippy::large_enum_variant)]
+enum Chosen<'a> {
+    Prepared(&'a HmacKey),
+    Made(HmacKey),
+}
+
+impl Chosen<'_> {
+    fn key(&self) -> &HmacKey {
+        match self {
+            Self::Prepared(key) => key,
+            Self::Made(key) => key,
+        }
+    }
+}
+
+impl VerifyingKey for Chosen<'_> {
+    fn algorithm(&self) -> Algorithm {
+        self.key().algorithm()
+    }
+
+    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
+        self.key().verify_signature(signing_input, signature)
+    }
+}
+
+/// Verifies `token` and returns its payload: the one path behind `verify`
+/// and `Verifier.verify`.
+#[inline(never)]
+pub(crate) fn verify_with(
+    token: &str,
+    validation: &Validation,
+    keys: &Keys<'_>,
+) -> Result<JsValue, Error> {
+    let select = |algorithm| match keys {
+        Keys::Prepared(keys) => keys
+            .iter()
+            .find(|key| VerifyingKey::algorithm(*key) == algorithm)
+            .map(Chosen::Prepared)
+            .ok_or(Error::AlgorithmNotAllowed),
+        Keys::Secret(secret) => secret.hmac_key(algorithm).map(Chosen::Made),
+    };
+    // The payload's text passed every rule: JavaScript's own parser makes the
+    // object, nothing is built in Rust.
+    verify_checked::<_, Checked, _>(token, validation, select, |_, _, payload, _| {
+        json_to_js(payload)
+    })
+}
+
+/// Signs `payload`: the one path behind `sign` and `Signer.sign`.
+#[inline(never)]
+pub(crate) fn sign_with(
+    payload: &JsValue,
+    config: &SignConfig,
+    key: &HmacKey,
+) -> Result<String, Error> {
+    let mut claims = claims_from_js(payload)?;
+    config.apply(&mut claims)?;
+    Ok(crate::sign(&claims, key, &config.header))
+}
+
+/// An unverified token's `exp` in seconds, if it has one.
+fn unverified_exp(token: &JsValue) -> Result<Option<f64>, Error> {
+    Ok(decode_checked(&token_text(token)?)?.expires_at)
 }
 
 fn optional_now(now: Option<f64>) -> Result<u64, Error> {
@@ -57,16 +132,16 @@ fn optional_now(now: Option<f64>) -> Result<u64, Error> {
 #[wasm_bindgen(skip_typescript)]
 pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
     let decode = || -> Result<JsValue, Error> {
-        let decoded = decode_with_json(&token_text(token)?)?;
-        let result = Object::new();
-        for (name, json) in [
-            ("header", &decoded.header_json),
-            ("payload", &decoded.payload_json),
-        ] {
-            // Setting a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(&result, &JsValue::from(name), &json_to_js(json)?);
-        }
-        Ok(result.into())
+        let decoded = decode_checked(&token_text(token)?)?;
+        let (header, payload) = (&decoded.header_json, &decoded.payload_json);
+        // One `JSON.parse` makes the result object and both members.
+        let mut json = alloc::vec::Vec::with_capacity(header.len() + payload.len() + 24);
+        json.extend_from_slice(b"{\"header\":");
+        json.extend_from_slice(header);
+        json.extend_from_slice(b",\"payload\":");
+        json.extend_from_slice(payload);
+        json.push(b'}');
+        json_to_js(&json)
     };
     decode().map_err(|error| to_js(&error))
 }
@@ -79,11 +154,9 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
 pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let verify = || -> Result<JsValue, Error> {
         let token = token_text(token)?;
-        let key = KeyBytes::from_js(key)?;
+        let secret = KeyBytes::from_js(key)?;
         let mut config = VerifyConfig::from_js(options)?;
-        let verified =
-            verify_token_with(&token, config.at_now(), |algorithm| key.hmac_key(algorithm))?;
-        json_to_js(&verified.payload)
+        verify_with(&token, config.at_now(), &Keys::Secret(&secret))
     };
     verify().map_err(|error| to_js(&error))
 }
@@ -98,9 +171,7 @@ pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<Strin
     let sign = || -> Result<String, Error> {
         let config = SignConfig::from_js(options)?;
         let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
-        let mut claims = claims_from_js(payload)?;
-        config.apply(&mut claims)?;
-        Ok(crate::sign(&claims, &key, &config.header))
+        sign_with(payload, &config, &key)
     };
     sign().map_err(|error| to_js(&error))
 }
@@ -112,9 +183,7 @@ pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<Strin
 /// Throws a `JwtError` when the token is malformed.
 #[wasm_bindgen(js_name = expiresAt, skip_typescript)]
 pub fn expires_at(token: &JsValue) -> Result<Option<f64>, JsValue> {
-    unverified(token)
-        .map(|token| token.expires_at().map(crate::NumericDate::as_secs_f64))
-        .map_err(|error| to_js(&error))
+    unverified_exp(token).map_err(|error| to_js(&error))
 }
 
 /// Seconds from `now` (default: the clock) until the token expires, negative
@@ -125,10 +194,10 @@ pub fn expires_at(token: &JsValue) -> Result<Option<f64>, JsValue> {
 #[wasm_bindgen(js_name = secondsUntilExpiry, skip_typescript)]
 pub fn seconds_until_expiry(token: &JsValue, now: Option<f64>) -> Result<Option<f64>, JsValue> {
     let remaining = || -> Result<Option<f64>, Error> {
-        let token = unverified(token)?;
+        let exp = unverified_exp(token)?;
         let now = optional_now(now)?;
         #[allow(clippy::cast_precision_loss)] // times are at most 2^53
-        Ok(token.expires_at().map(|exp| exp.as_secs_f64() - now as f64))
+        Ok(exp.map(|exp| exp - now as f64))
     };
     remaining().map_err(|error| to_js(&error))
 }
@@ -141,7 +210,7 @@ pub fn seconds_until_expiry(token: &JsValue, now: Option<f64>) -> Result<Option<
 #[wasm_bindgen(js_name = isExpired, skip_typescript)]
 pub fn is_expired(token: &JsValue, leeway: Option<f64>, now: Option<f64>) -> Result<bool, JsValue> {
     let expired = || -> Result<bool, Error> {
-        let token = unverified(token)?;
+        let exp = unverified_exp(token)?;
         #[allow(clippy::cast_precision_loss)] // 300
         let leeway = match leeway {
             None => 0,
@@ -153,7 +222,10 @@ pub fn is_expired(token: &JsValue, leeway: Option<f64>, now: Option<f64>) -> Res
                 ))
             }
         };
-        Ok(token.is_expired(optional_now(now)?, leeway))
+        let now = optional_now(now)?;
+        // The same rule as `UnverifiedToken::is_expired` and `verify`.
+        #[allow(clippy::cast_precision_loss)] // times are at most 2^53
+        Ok(exp.is_some_and(|exp| now as f64 >= exp + leeway as f64))
     };
     expired().map_err(|error| to_js(&error))
 }

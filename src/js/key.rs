@@ -1,6 +1,8 @@
 //! Keys passed from JavaScript: a string (its UTF-8 bytes) or a `Uint8Array`.
 
+use super::host::copy_bytes;
 use crate::{Algorithm, Error, HmacKey};
+use alloc::vec;
 use alloc::vec::Vec;
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,7 +17,10 @@ impl KeyBytes {
             return Ok(Self(Zeroizing::new(text.into_bytes())));
         }
         if let Some(bytes) = key.dyn_ref::<Uint8Array>() {
-            return Ok(Self(Zeroizing::new(bytes.to_vec())));
+            // Copied straight into wasm memory, into a buffer of exactly its length.
+            let mut copy = Zeroizing::new(vec![0; bytes.length() as usize]);
+            copy_bytes(&mut copy, bytes);
+            return Ok(Self(copy));
         }
         Err(Error::InvalidKey {
             reason: "the key must be a string or a Uint8Array",

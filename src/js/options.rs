@@ -4,6 +4,7 @@
 //! with the crate's strict JSON parser. Unknown option names are refused, so a
 //! misspelt `audiance` cannot silently switch a check off.
 
+use super::host::{get_random_values, json_stringify};
 use crate::claims::Audience;
 use crate::json::{parse_object, Object, Value};
 use crate::{Algorithm, Claims, Error, HeaderOptions, NumericDate, Validation, MAX_NUMERIC_DATE};
@@ -20,18 +21,19 @@ fn options_object(options: &JsValue) -> Result<Object, Error> {
     if !options.is_object() || js_sys::Array::is_array(options) {
         return Err(not_an_object());
     }
-    let text = js_sys::JSON::stringify(options)
+    let text = json_stringify(options)
         .ok()
-        .and_then(|text| JsValue::from(text).as_string())
+        .flatten()
         .ok_or_else(not_an_object)?;
     parse_object(text.as_bytes()).map_err(|_| not_an_object())
 }
 
 /// The current time in whole seconds, from JavaScript's clock.
 pub(crate) fn clock_now() -> u64 {
-    // Date.now() is a positive finite number of milliseconds.
+    // Date.now() is a positive finite number of milliseconds; for a positive
+    // number the truncating cast is `floor` (which needs std).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let secs = (js_sys::Date::now() / 1000.0).floor() as u64;
+    let secs = (js_sys::Date::now() / 1000.0) as u64;
     secs
 }
 
@@ -45,8 +47,9 @@ pub(crate) fn seconds(value: f64, option: &str) -> Result<u64, Error> {
             "must be a number of seconds from 0 to 2^53",
         ));
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked above
-    let whole = value.floor() as u64;
+    // Checked above: finite and non-negative, so truncating is `floor`.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = value as u64;
     Ok(whole)
 }
 
@@ -72,7 +75,7 @@ fn duration(value: &Value, option: &str) -> Result<u64, Error> {
     let split = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
-    let (digits, unit) = text.split_at(split);
+    let (digits, unit) = text.split_at_checked(split).ok_or_else(invalid)?;
     let amount: u64 = digits.parse().map_err(|_| invalid())?;
     let scale = match unit.trim() {
         "" | "s" | "sec" | "secs" | "second" | "seconds" => 1,
@@ -122,6 +125,36 @@ fn non_empty(list: Vec<String>, option: &str) -> Result<Vec<String>, Error> {
     Ok(list)
 }
 
+/// A non-empty array of algorithm names.
+fn algorithms(value: &Value, option: &str) -> Result<Vec<Algorithm>, Error> {
+    let Value::Array(items) = value else {
+        return Err(Error::invalid_option(
+            option,
+            "must be an array of algorithm names",
+        ));
+    };
+    if items.is_empty() {
+        return Err(Error::invalid_option(
+            option,
+            "must name at least one algorithm",
+        ));
+    }
+    items.iter().map(|item| algorithm(item, option)).collect()
+}
+
+/// Seconds of clock skew, 0 to 300 (a fraction is dropped).
+fn leeway(value: &Value, option: &str) -> Result<u64, Error> {
+    match value {
+        Value::Number(secs) if (0.0..=300.0).contains(&secs.as_f64()) => {
+            seconds(secs.as_f64(), option)
+        }
+        _ => Err(Error::invalid_option(
+            option,
+            "must be a number from 0 to 300 seconds",
+        )),
+    }
+}
+
 fn algorithm(value: &Value, option: &str) -> Result<Algorithm, Error> {
     value
         .as_str()
@@ -138,75 +171,41 @@ pub(crate) struct VerifyConfig {
 
 impl VerifyConfig {
     pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
-        let mut validation = Validation::new(0).algorithms(&[Algorithm::Hs256]);
+        // The fields are set directly (not through the builder, which moves
+        // the whole `Validation` at every step): the same rules, less code.
+        let mut validation = Validation::new(0);
+        validation.algorithms = alloc::vec![Algorithm::Hs256];
         let mut fixed_now = None;
         for (name, value) in options_object(options)?.iter() {
-            validation = match name {
-                "algorithms" => {
-                    let Value::Array(items) = value else {
-                        return Err(Error::invalid_option(
-                            name,
-                            "must be an array of algorithm names",
-                        ));
-                    };
-                    if items.is_empty() {
-                        return Err(Error::invalid_option(
-                            name,
-                            "must name at least one algorithm",
-                        ));
-                    }
-                    let list = items
-                        .iter()
-                        .map(|item| algorithm(item, name))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    validation.algorithms(&list)
-                }
+            match name {
+                "algorithms" => validation.algorithms = algorithms(value, name)?,
                 // An empty list would switch the check off: refuse it.
-                "issuer" => non_empty(strings(value, name)?, name)?
-                    .into_iter()
-                    .fold(validation, Validation::issuer),
-                "audience" => non_empty(strings(value, name)?, name)?
-                    .into_iter()
-                    .fold(validation, Validation::audience),
-                "subject" => validation.subject(string(value, name)?),
-                "leeway" => match value {
-                    Value::Number(secs) if (0.0..=300.0).contains(&secs.as_f64()) => {
-                        validation.leeway(seconds(secs.as_f64(), name)?)?
-                    }
-                    _ => {
-                        return Err(Error::invalid_option(
-                            name,
-                            "must be a number from 0 to 300 seconds",
-                        ))
-                    }
-                },
-                "maxAge" => validation.max_age(duration(value, name)?),
-                "requiredClaims" => match value {
-                    Value::Array(_) => validation.required_claims(strings(value, name)?),
-                    _ => {
+                "issuer" => validation.issuers = non_empty(strings(value, name)?, name)?,
+                "audience" => validation.audiences = non_empty(strings(value, name)?, name)?,
+                "subject" => validation.subject = Some(string(value, name)?),
+                "leeway" => validation.leeway = leeway(value, name)?,
+                "maxAge" => validation.max_age = Some(duration(value, name)?),
+                "requiredClaims" => {
+                    let Value::Array(_) = value else {
                         return Err(Error::invalid_option(
                             name,
                             "must be an array of claim names",
-                        ))
-                    }
-                },
-                "typ" => validation.typ(string(value, name)?),
-                "now" => {
-                    fixed_now = Some(number(value, name)?);
-                    validation
+                        ));
+                    };
+                    validation.required_claims = strings(value, name)?;
                 }
+                "typ" => validation.typ = Some(string(value, name)?),
+                "now" => fixed_now = Some(number(value, name)?),
                 "maxTokenLength" => {
-                    let length = number(value, name)?;
-                    let length = usize::try_from(length)
+                    validation.max_token_length = usize::try_from(number(value, name)?)
                         .ok()
                         .filter(|length| *length > 0)
                         .ok_or_else(|| {
                             Error::invalid_option(name, "must be a positive number of bytes")
                         })?;
-                    validation.max_token_length(length)
                 }
                 _ => return Err(Error::invalid_option(name, "is not a verify option")),
-            };
+            }
         }
         Ok(Self {
             validation,
@@ -325,7 +324,7 @@ impl SignConfig {
 /// A random 128-bit id, base64url-encoded, from `crypto.getRandomValues`.
 fn random_id() -> Result<String, Error> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes)
+    get_random_values(&mut bytes)
         .map_err(|_| Error::invalid_option("jwtId", "no secure random source is available"))?;
     let mut id = String::with_capacity(22);
     crate::base64url::encode_into(&bytes, &mut id);

@@ -1,7 +1,7 @@
 //! `Signer`: a key and options prepared once, for hot paths.
 
 use super::error::to_js;
-use super::functions::claims_from_js;
+use super::functions::sign_with;
 use super::key::KeyBytes;
 use super::options::SignConfig;
 use crate::{Error, HmacKey};
@@ -39,11 +39,6 @@ impl Signer {
     /// # Errors
     /// Throws a `JwtError` for a payload whose registered claims have the wrong types.
     pub fn sign(&self, payload: &JsValue) -> Result<String, JsValue> {
-        let sign = || -> Result<String, Error> {
-            let mut claims = claims_from_js(payload)?;
-            self.config.apply(&mut claims)?;
-            Ok(crate::sign(&claims, &self.key, &self.config.header))
-        };
-        sign().map_err(|error| to_js(&error))
+        sign_with(payload, &self.config, &self.key).map_err(|error| to_js(&error))
     }
 }

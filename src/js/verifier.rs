@@ -1,11 +1,10 @@
 //! `Verifier`: a key and options prepared once, for hot paths.
 
 use super::error::to_js;
-use super::functions::{json_to_js, token_text};
+use super::functions::{token_text, verify_with, Keys};
 use super::key::KeyBytes;
 use super::options::VerifyConfig;
-use crate::verify::verify_token_with;
-use crate::{Error, HmacKey, VerifyingKey};
+use crate::{Error, HmacKey};
 use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -45,16 +44,9 @@ impl Verifier {
     /// # Errors
     /// Throws a `JwtError` with the code of the first rule that fails.
     pub fn verify(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
-        let keys = &self.keys;
-        let config = &mut self.config;
         let mut verify = || -> Result<JsValue, Error> {
             let token = token_text(token)?;
-            let verified = verify_token_with(&token, config.at_now(), |algorithm| {
-                keys.iter()
-                    .find(|key| key.algorithm() == algorithm)
-                    .ok_or(Error::AlgorithmNotAllowed)
-            })?;
-            json_to_js(&verified.payload)
+            verify_with(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };
         verify().map_err(|error| to_js(&error))
     }

@@ -1,6 +1,7 @@
 //! A strict RFC 8259 parser for JOSE headers and JWT payloads.
 
 use super::{Number, Object, Value, MAX_DEPTH};
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -32,13 +33,92 @@ impl ParseError {
 
 /// Parses a JSON text whose top-level value must be an object.
 pub(crate) fn parse_object(bytes: &[u8]) -> Result<Object, ParseError> {
+    let mut members = MemberList::default();
+    parse_members(bytes, sink(&mut members))?;
+    Ok(Object::from_unique_members(members.0))
+}
+
+/// A JSON value checked but not built: scalars as read (borrowed where
+/// possible), arrays and objects as their text, which has passed every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Raw<'a> {
+    Null,
+    Bool(bool),
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(&'a str),
+    Object(&'a str),
+}
+
+/// The items of a checked [`Raw::Array`]'s text, or `None` if `text` is not
+/// an array.
+pub(crate) fn array_items(text: &str) -> Option<Vec<Raw<'_>>> {
+    let mut parser = Parser::new(text);
+    parser.expect(b'[').ok()?;
+    let mut items = Vec::new();
+    parser.skip_whitespace();
+    if parser.peek() == Some(b']') {
+        return Some(items);
+    }
+    loop {
+        parser.skip_whitespace();
+        // Nesting was checked when the array was: any depth below the limit.
+        items.push(parser.raw(1).ok()?);
+        parser.skip_whitespace();
+        match parser.next() {
+            Some(b',') => {}
+            Some(b']') => return Some(items),
+            _ => return None,
+        }
+    }
+}
+
+/// A member sink as the object loop should take it. In the WebAssembly build
+/// it is a `dyn` trait object, so that the loop exists once (a copy per kind
+/// of sink costs kilobytes of download); natively it is the sink itself, so
+/// that the loop is specialized and inlined (faster).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn sink<'s, 'a>(members: &'s mut impl Members<'a>) -> &'s mut dyn Members<'a> {
+    members
+}
+
+/// A member sink as the object loop should take it (see the WebAssembly
+/// build's version).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn sink<'s, 'a, M: Members<'a>>(members: &'s mut M) -> &'s mut M {
+    members
+}
+
+/// Receives the members of the top-level object, in order, as they are parsed.
+pub(crate) trait Members<'a> {
+    /// One member: reads its value from `parser` (at `depth`) and keeps it.
+    /// The name is borrowed from the input unless it had escapes.
+    fn member(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError>;
+
+    /// Called when the object closes: whether two members shared a name.
+    fn has_duplicate_names(&mut self, parser: &mut Parser<'a>) -> bool;
+}
+
+/// Parses a JSON text whose top-level value must be an object, handing its
+/// members to `members`. Errors come in the same order whatever `members`
+/// keeps: the first syntax error (or nesting too deep) in the text, then
+/// duplicate names when the object closes, then anything after it.
+pub(crate) fn parse_members<'a, M: Members<'a> + ?Sized>(
+    bytes: &'a [u8],
+    members: &mut M,
+) -> Result<(), ParseError> {
     // Checking UTF-8 once up front lets the scanner below slice strings freely.
     let text = core::str::from_utf8(bytes).map_err(|_| ParseError::Syntax)?;
-    let mut parser = Parser { text, pos: 0 };
+    let mut parser = Parser::new(text);
     parser.skip_whitespace();
     if parser.peek() != Some(b'{') {
         // Tell "valid JSON but not an object" apart from garbage.
-        let value = parser.value(0);
+        let value = parser.raw(0);
         parser.skip_whitespace();
         return Err(match value {
             Ok(_) if parser.pos == text.len() => ParseError::NotAnObject,
@@ -46,22 +126,65 @@ pub(crate) fn parse_object(bytes: &[u8]) -> Result<Object, ParseError> {
             Err(error) => error,
         });
     }
-    let object = parser.object(0)?;
+    parser.object_into(0, members)?;
     parser.skip_whitespace();
     if parser.pos != text.len() {
         return Err(ParseError::Syntax);
     }
-    Ok(object)
+    Ok(())
 }
 
-struct Parser<'a> {
+/// The members of a nested (or [`parse_object`]'s) object, built, names owned.
+#[derive(Default)]
+struct MemberList(Vec<(String, Value)>);
+
+impl<'a> Members<'a> for MemberList {
+    fn member(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        let value = parser.value(depth)?;
+        self.0.push((name.into_owned(), value));
+        Ok(())
+    }
+
+    fn has_duplicate_names(&mut self, _: &mut Parser<'a>) -> bool {
+        has_duplicate_names(self.0.iter().map(|(name, _)| name.as_str()))
+    }
+}
+
+/// The scanner.
+pub(crate) struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    /// The names of the objects being checked without being built, innermost
+    /// last, for the duplicate check when each closes.
+    names: Vec<Cow<'a, str>>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            pos: 0,
+            names: Vec::new(),
+        }
+    }
+
+    /// The unread input.
+    fn rest(&self) -> &'a [u8] {
+        self.text.as_bytes().get(self.pos..).unwrap_or_default()
+    }
+
+    /// The input from `start` to here.
+    fn since(&self, start: usize) -> Result<&'a str, ParseError> {
+        self.text.get(start..self.pos).ok_or(ParseError::Syntax)
+    }
+
     fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
+        self.rest().first().copied()
     }
 
     fn next(&mut self) -> Option<u8> {
@@ -84,38 +207,72 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+    /// A value, built.
+    pub(crate) fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         match self.peek().ok_or(ParseError::Syntax)? {
             b'{' => self.object(depth).map(Value::Object),
             b'[' => self.array(depth),
-            b'"' => self.string().map(Value::String),
-            b't' => self.literal("true", Value::Bool(true)),
-            b'f' => self.literal("false", Value::Bool(false)),
-            b'n' => self.literal("null", Value::Null),
-            b'-' | b'0'..=b'9' => self.number().map(Value::Number),
+            _ => Ok(match self.raw(depth)? {
+                Raw::Null => Value::Null,
+                Raw::Bool(flag) => Value::Bool(flag),
+                Raw::Number(text) => Value::Number(Number::from_validated(text.into())),
+                Raw::String(text) => Value::String(text.into_owned()),
+                // Not reached: containers are handled above.
+                Raw::Array(_) | Raw::Object(_) => return Err(ParseError::Syntax),
+            }),
+        }
+    }
+
+    /// A value, checked against every rule but not built.
+    pub(crate) fn raw(&mut self, depth: usize) -> Result<Raw<'a>, ParseError> {
+        let start = self.pos;
+        match self.peek().ok_or(ParseError::Syntax)? {
+            b'{' => {
+                let first = self.names.len();
+                self.object_into(depth, sink(&mut Unbuilt { first }))?;
+                self.since(start).map(Raw::Object)
+            }
+            b'[' => {
+                self.array_with(depth, |parser, depth| parser.raw(depth).map(drop))?;
+                self.since(start).map(Raw::Array)
+            }
+            b'"' => self.string().map(Raw::String),
+            b't' => self.literal("true").map(|()| Raw::Bool(true)),
+            b'f' => self.literal("false").map(|()| Raw::Bool(false)),
+            b'n' => self.literal("null").map(|()| Raw::Null),
+            b'-' | b'0'..=b'9' => self.number().map(Raw::Number),
             _ => Err(ParseError::Syntax),
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, ParseError> {
-        if self.text.as_bytes()[self.pos..].starts_with(word.as_bytes()) {
+    fn literal(&mut self, word: &str) -> Result<(), ParseError> {
+        if self.rest().starts_with(word.as_bytes()) {
             self.pos += word.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(ParseError::Syntax)
         }
     }
 
     fn object(&mut self, depth: usize) -> Result<Object, ParseError> {
+        let mut members = MemberList::default();
+        self.object_into(depth, sink(&mut members))?;
+        Ok(Object::from_unique_members(members.0))
+    }
+
+    pub(crate) fn object_into<M: Members<'a> + ?Sized>(
+        &mut self,
+        depth: usize,
+        members: &mut M,
+    ) -> Result<(), ParseError> {
         if depth >= MAX_DEPTH {
             return Err(ParseError::TooDeep);
         }
         self.expect(b'{')?;
-        let mut members: Vec<(String, Value)> = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Object::new());
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
@@ -126,8 +283,7 @@ impl Parser<'_> {
             self.skip_whitespace();
             self.expect(b':')?;
             self.skip_whitespace();
-            let value = self.value(depth + 1)?;
-            members.push((name, value));
+            members.member(name, self, depth + 1)?;
             self.skip_whitespace();
             match self.next() {
                 Some(b',') => {}
@@ -135,55 +291,74 @@ impl Parser<'_> {
                 _ => return Err(ParseError::Syntax),
             }
         }
-        if has_duplicate_names(&members) {
+        if members.has_duplicate_names(self) {
             return Err(ParseError::DuplicateMember);
         }
-        Ok(Object::from_unique_members(members))
+        Ok(())
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+        let mut items = Vec::new();
+        self.array_with(depth, |parser, depth| {
+            items.push(parser.value(depth)?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
+    }
+
+    /// An array, each item read by `item`.
+    fn array_with(
+        &mut self,
+        depth: usize,
+        mut item: impl FnMut(&mut Self, usize) -> Result<(), ParseError>,
+    ) -> Result<(), ParseError> {
         if depth >= MAX_DEPTH {
             return Err(ParseError::TooDeep);
         }
         self.expect(b'[')?;
-        let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
-            items.push(self.value(depth + 1)?);
+            item(self, depth + 1)?;
             self.skip_whitespace();
             match self.next() {
                 Some(b',') => {}
-                Some(b']') => break,
+                Some(b']') => return Ok(()),
                 _ => return Err(ParseError::Syntax),
             }
         }
-        Ok(Value::Array(items))
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
+    /// A string literal: borrowed from the input when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.expect(b'"')?;
+        let start = self.pos;
+        // The common case: a plain run up to the closing quote.
+        let run_len = run_length(self.rest()).ok_or(ParseError::Syntax)?;
+        if self.rest().get(run_len) == Some(&b'"') {
+            // The run ends before an ASCII byte, so it ends on a char boundary.
+            let text = self
+                .text
+                .get(start..start + run_len)
+                .ok_or(ParseError::Syntax)?;
+            self.pos = start + run_len + 1;
+            return Ok(Cow::Borrowed(text));
+        }
         let mut out = String::new();
         loop {
-            // Copy the run up to the next quote, backslash or control character.
-            let rest = &self.text.as_bytes()[self.pos..];
-            let run = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            let run_len = run_length(self.rest()).ok_or(ParseError::Syntax)?;
+            let run = self
+                .text
+                .get(self.pos..self.pos + run_len)
                 .ok_or(ParseError::Syntax)?;
-            // The run ends before an ASCII byte, so it ends on a char boundary.
-            out.push_str(
-                self.text
-                    .get(self.pos..self.pos + run)
-                    .ok_or(ParseError::Syntax)?,
-            );
-            self.pos += run;
+            out.push_str(run);
+            self.pos += run_len;
             match self.next() {
-                Some(b'"') => return Ok(out),
+                Some(b'"') => return Ok(Cow::Owned(out)),
                 Some(b'\\') => self.escape(&mut out)?,
                 _ => return Err(ParseError::Syntax),
             }
@@ -238,7 +413,8 @@ impl Parser<'_> {
         Ok(code)
     }
 
-    fn number(&mut self) -> Result<Number, ParseError> {
+    /// A number's text, as written.
+    fn number(&mut self) -> Result<&'a str, ParseError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -259,14 +435,15 @@ impl Parser<'_> {
             }
             self.required_digits()?;
         }
-        let text = self.text.get(start..self.pos).ok_or(ParseError::Syntax)?;
-        Ok(Number::from_validated(text.into()))
+        self.since(start)
     }
 
     fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.pos += 1;
-        }
+        self.pos += self
+            .rest()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
     }
 
     fn required_digits(&mut self) -> Result<(), ParseError> {
@@ -278,20 +455,91 @@ impl Parser<'_> {
     }
 }
 
-/// Whether two members share a name. Small objects (the usual JOSE header or
+/// The length of the run of `bytes` before the first quote, backslash or
+/// control character: a plain stretch of a string.
+fn run_length(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+}
+
+/// The members of an object checked but not built: only their names are kept,
+/// on the parser's stack of names from `first` on, for the duplicate check.
+/// (An object nested in a value pushes its own names and takes them off again
+/// when it closes, before this object's next name is pushed.)
+struct Unbuilt {
+    first: usize,
+}
+
+impl<'a> Members<'a> for Unbuilt {
+    fn member(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        parser.raw(depth)?;
+        parser.names.push(name);
+        Ok(())
+    }
+
+    fn has_duplicate_names(&mut self, parser: &mut Parser<'a>) -> bool {
+        let names = parser.names.get(self.first..).unwrap_or_default();
+        let repeated = has_duplicate_names(names.iter().map(AsRef::as_ref));
+        parser.names.truncate(self.first);
+        repeated
+    }
+}
+
+/// Whether two names are the same. Small objects (the usual JOSE header or
 /// claims set) are compared pairwise; large ones are sorted, so the check stays
 /// `O(n log n)` for hostile input.
-fn has_duplicate_names(members: &[(String, Value)]) -> bool {
+pub(crate) fn has_duplicate_names<'n>(names: impl Iterator<Item = &'n str> + Clone) -> bool {
     const PAIRWISE_LIMIT: usize = 16;
-    if members.len() <= PAIRWISE_LIMIT {
-        return members
-            .iter()
-            .enumerate()
-            .any(|(i, (name, _))| members[i + 1..].iter().any(|(other, _)| other == name));
+    let mut pairs = names.clone().enumerate();
+    if names.clone().nth(PAIRWISE_LIMIT).is_none() {
+        return pairs.any(|(i, name)| names.clone().skip(i + 1).any(|other| other == name));
     }
-    let mut names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
-    names.sort_unstable();
-    names.windows(2).any(|pair| pair[0] == pair[1])
+    let mut sorted: Vec<&str> = names.collect();
+    heapsort(&mut sorted);
+    sorted
+        .iter()
+        .zip(sorted.iter().skip(1))
+        .any(|(a, b)| a == b)
+}
+
+/// Sorts in place in `O(n log n)`, without recursion or allocation. (Written
+/// out because the standard library's sorts are several kilobytes of
+/// WebAssembly; names are compared by their bytes.)
+fn heapsort(items: &mut [&str]) {
+    /// Moves the item at `root` down into the heap `items[..end]`.
+    fn sift_down(items: &mut [&str], mut root: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            let (Some(left), right) = (items.get(child), items.get(child + 1)) else {
+                return;
+            };
+            if right.is_some_and(|right| right > left) {
+                child += 1;
+            }
+            match (items.get(root), items.get(child)) {
+                (Some(parent), Some(larger)) if larger > parent => {
+                    items.swap(root, child);
+                    root = child;
+                }
+                _ => return,
+            }
+        }
+    }
+    for root in (0..items.len() / 2).rev() {
+        sift_down(items, root);
+    }
+    for end in (1..items.len()).rev() {
+        items.swap(0, end);
+        if let Some(heap) = items.get_mut(..end) {
+            sift_down(heap, 0);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -329,6 +577,31 @@ mod tests {
             parse_object(br#"{"o":{"x":1,"x":1}}"#),
             Err(ParseError::DuplicateMember)
         );
+    }
+
+    #[test]
+    fn heapsort_sorts_like_the_standard_library() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for len in (0..40).chain([100, 257, 1000]) {
+            let words: Vec<String> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    format!("k{}", state % 50)
+                })
+                .collect();
+            let mut sorted: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut expected = sorted.clone();
+            heapsort(&mut sorted);
+            expected.sort_unstable();
+            assert_eq!(sorted, expected);
+            let unique = expected.windows(2).all(|pair| pair[0] != pair[1]);
+            assert_eq!(
+                has_duplicate_names(words.iter().map(String::as_str)),
+                !unique
+            );
+        }
     }
 
     #[test]

@@ -40,32 +40,37 @@ pub(super) fn write_object(object: &Object, out: &mut String) {
 /// Writes `text` as a JSON string literal, escaping only what RFC 8259 requires.
 pub(crate) fn write_string(text: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(text.len() + 2);
     out.push('"');
-    let mut start = 0;
-    for (index, byte) in text.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
+    // Runs between escaped bytes are copied whole; the escaped bytes are all
+    // ASCII, so every run starts and ends on a character boundary.
+    let mut rest = text;
+    while let Some(index) = rest
+        .bytes()
+        .position(|byte| byte < 0x20 || byte == b'"' || byte == b'\\')
+    {
+        let (run, escaped) = rest.split_at_checked(index).unwrap_or((rest, ""));
+        out.push_str(run);
+        let Some(&byte) = escaped.as_bytes().first() else {
+            break;
         };
-        // Escaped bytes are ASCII, so `start..index` is on char boundaries.
-        out.push_str(&text[start..index]);
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xf)]));
-        } else {
-            out.push_str(escape);
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xf)]));
+            }
         }
-        start = index + 1;
+        rest = escaped.get(1..).unwrap_or_default();
     }
-    out.push_str(&text[start..]);
+    out.push_str(rest);
     out.push('"');
 }
 

@@ -1004,6 +1004,58 @@ fn is_expired_refuses_a_leeway_out_of_range() {
     );
 }
 
+/// Leeway is a configuration value from 0 to 300 seconds: NaN, any negative
+/// number, infinities and anything over 300 are refused as options, by
+/// `verify`, `new Verifier` and `isExpired` alike.
+/// (Rust takes a `u64`, capped by `Validation::leeway`.)
+#[wasm_bindgen_test]
+fn leeway_nan_negative_or_over_300_is_a_configuration_error() {
+    let token = text(&token());
+    for leeway in [
+        "NaN",
+        "-1",
+        "-0.5",
+        "-1e-9",
+        "-Infinity",
+        "Infinity",
+        "300.5",
+        "301",
+        "1e300",
+    ] {
+        let options = js(&format!("({{ now: {NOW}, leeway: {leeway} }})"));
+        let error = thrown(verify(&token, &text(KEY_512), &options));
+        assert_eq!(
+            get_string(&error, "code").as_deref(),
+            Some("ERR_INVALID_OPTIONS"),
+            "verify, leeway {leeway}"
+        );
+        let message = get_string(&error, "message").expect("a message");
+        assert!(message.contains("leeway"), "{message}");
+        assert_code(
+            Verifier::new(&text(KEY_512), &options),
+            "ERR_INVALID_OPTIONS",
+            &format!("Verifier, leeway {leeway}"),
+        );
+        let number = js(leeway).as_f64().expect("a number");
+        assert_code(
+            is_expired(&token, Some(number), Some(NOW)),
+            "ERR_INVALID_OPTIONS",
+            &format!("isExpired, leeway {leeway}"),
+        );
+    }
+    // The bounds themselves, negative zero and fractions within them are fine.
+    for leeway in ["0", "-0", "0.5", "299.9", "300"] {
+        let options = js(&format!("({{ now: {NOW}, leeway: {leeway} }})"));
+        assert!(verify(&token, &text(KEY_512), &options).is_ok(), "{leeway}");
+        assert!(Verifier::new(&text(KEY_512), &options).is_ok(), "{leeway}");
+        let number = js(leeway).as_f64().expect("a number");
+        assert!(
+            is_expired(&token, Some(number), Some(NOW)).is_ok(),
+            "{leeway}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------- decode
 
 #[wasm_bindgen_test]

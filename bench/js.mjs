@@ -1,0 +1,226 @@
+// HS256 verify, sign and decode in Node (the V8 of Chrome and workerd): jwt-edge
+// beside the libraries users would pick instead, in one process, on one token.
+//
+//   node bench/js.mjs [--quick] [--json target/bench/js.json] [--pkg DIR]
+//
+// (--pkg: another build of the package to measure, default pkg/.)
+//
+// Every case is first checked to do the real work (verify returns the payload,
+// sign returns a token jwt-edge verifies, decode returns the claims). Then the
+// cases are timed in interleaved rounds: each round runs every case once for
+// about SAMPLE_MS, so slow drift of the machine (heat, other load) hits all of
+// them alike. A case's result is the median of its rounds' ops/s, with the
+// interquartile range as the spread; ratios are between medians of this run.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as jose from "jose";
+import { createDecoder, createSigner, createVerifier } from "fast-jwt";
+import jsonwebtoken from "jsonwebtoken";
+import * as tsndr from "@tsndr/cloudflare-worker-jwt";
+import * as honoJwt from "hono/jwt";
+import { jwtDecode } from "jwt-decode";
+
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const quick = args.includes("--quick");
+const jsonOut = option("--json");
+const pkgDir = pathToFileURL(`${resolve(option("--pkg") ?? new URL("../pkg", import.meta.url).pathname)}/`);
+const edge = await import(new URL("node.js", pkgDir));
+
+const ROUNDS = quick ? 5 : 21;
+const SAMPLE_MS = quick ? 20 : 40;
+const WARMUP_MS = quick ? 100 : 400;
+
+// The token: a realistic access token, the same bytes for every library.
+const secret = "bench-secret-0123456789abcdef0123456789abcdef";
+const secretBytes = new TextEncoder().encode(secret);
+const now = Math.floor(Date.now() / 1000);
+export const claims = {
+  sub: "user-8f3a2c71",
+  roles: ["admin", "editor"],
+  iss: "https://auth.example.com",
+  aud: "api.example.com",
+  iat: now,
+  exp: now + 15 * 60,
+  jti: "7b1e9d04-6c2f-4a8e",
+};
+const token = edge.sign(claims, secret);
+const cryptoKey = await crypto.subtle.importKey("raw", secretBytes, { name: "HMAC", hash: "SHA-256" }, false, [
+  "sign",
+  "verify",
+]);
+
+// ------------------------------------------------------------------ cases
+// kind: "verify" | "sign" | "decode"; fn returns what the library returns.
+
+const edgeVerifier = new edge.Verifier(secret, { algorithms: ["HS256"] });
+const edgeSigner = new edge.Signer(secret);
+const fastVerify = createVerifier({ key: secret, algorithms: ["HS256"], cache: false });
+const fastSign = createSigner({ key: secret, algorithm: "HS256" });
+const fastDecode = createDecoder({ complete: false });
+const joseVerifyOptions = { algorithms: ["HS256"] };
+
+const cases = [
+  // verify
+  { kind: "verify", lib: "jwt-edge", api: "`verify` (one-shot)", fn: () => edge.verify(token, secret, { algorithms: ["HS256"] }) },
+  { kind: "verify", lib: "jwt-edge", api: "`Verifier.verify` (keyed)", fn: () => edgeVerifier.verify(token) },
+  { kind: "verify", lib: "jose", api: "`jwtVerify`, raw key", async: true, fn: async () => (await jose.jwtVerify(token, secretBytes, joseVerifyOptions)).payload },
+  { kind: "verify", lib: "jose", api: "`jwtVerify`, `CryptoKey`", async: true, fn: async () => (await jose.jwtVerify(token, cryptoKey, joseVerifyOptions)).payload },
+  { kind: "verify", lib: "fast-jwt", api: "`createVerifier`, cache off", fn: () => fastVerify(token) },
+  { kind: "verify", lib: "jsonwebtoken", api: "`verify`", fn: () => jsonwebtoken.verify(token, secret, { algorithms: ["HS256"] }) },
+  { kind: "verify", lib: "@tsndr/cloudflare-worker-jwt", api: "`verify`", async: true, fn: async () => (await tsndr.verify(token, secret, { algorithm: "HS256", throwError: true })).payload },
+  { kind: "verify", lib: "hono", api: "`hono/jwt` `verify`", async: true, fn: () => honoJwt.verify(token, secret, "HS256") },
+  // sign
+  { kind: "sign", lib: "jwt-edge", api: "`sign` (one-shot)", fn: () => edge.sign(claims, secret) },
+  { kind: "sign", lib: "jwt-edge", api: "`Signer.sign` (keyed)", fn: () => edgeSigner.sign(claims) },
+  { kind: "sign", lib: "jose", api: "`SignJWT`, raw key", async: true, fn: () => new jose.SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(secretBytes) },
+  { kind: "sign", lib: "jose", api: "`SignJWT`, `CryptoKey`", async: true, fn: () => new jose.SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(cryptoKey) },
+  { kind: "sign", lib: "fast-jwt", api: "`createSigner`", fn: () => fastSign(claims) },
+  { kind: "sign", lib: "jsonwebtoken", api: "`sign`", fn: () => jsonwebtoken.sign(claims, secret, { algorithm: "HS256" }) },
+  { kind: "sign", lib: "@tsndr/cloudflare-worker-jwt", api: "`sign`", async: true, fn: () => tsndr.sign(claims, secret, "HS256") },
+  { kind: "sign", lib: "hono", api: "`hono/jwt` `sign`", async: true, fn: () => honoJwt.sign(claims, secret, "HS256") },
+  // decode (no verification)
+  { kind: "decode", lib: "jwt-edge", api: "`decode` (header and payload)", fn: () => edge.decode(token).payload },
+  { kind: "decode", lib: "jose", api: "`decodeJwt`", fn: () => jose.decodeJwt(token) },
+  { kind: "decode", lib: "fast-jwt", api: "`createDecoder`", fn: () => fastDecode(token) },
+  { kind: "decode", lib: "jsonwebtoken", api: "`decode`", fn: () => jsonwebtoken.decode(token) },
+  { kind: "decode", lib: "@tsndr/cloudflare-worker-jwt", api: "`decode`", fn: () => tsndr.decode(token).payload },
+  { kind: "decode", lib: "hono", api: "`hono/jwt` `decode`", fn: () => honoJwt.decode(token).payload },
+  { kind: "decode", lib: "jwt-decode", api: "`jwtDecode`", fn: () => jwtDecode(token) },
+];
+
+// ------------------------------------------------------------------ checks
+
+// Member order may differ (jwt-edge writes the registered claims first).
+const canonical = (object) => JSON.stringify(Object.fromEntries(Object.entries(object).sort()));
+function sameClaims(payload) {
+  return canonical(payload) === canonical(claims);
+}
+
+for (const c of cases) {
+  const result = await c.fn();
+  const ok =
+    c.kind === "sign"
+      ? typeof result === "string" && sameClaims(edge.verify(result, secret))
+      : sameClaims(result);
+  if (!ok) throw new Error(`${c.lib} ${c.api} does not do the work: ${JSON.stringify(result)}`);
+}
+
+// ------------------------------------------------------------------ timing
+
+// Each case gets its own loop function, so V8's feedback for the call in the
+// loop is that case's alone (one shared loop would go megamorphic).
+function makeLoop(c) {
+  const body = c.async
+    ? "let r; for (let i = 0; i < n; i++) r = await fn(); return r;"
+    : "let r; for (let i = 0; i < n; i++) r = fn(); return r;";
+  const AsyncFunction = (async () => {}).constructor;
+  return c.async ? new AsyncFunction("fn", "n", body) : new Function("fn", "n", body);
+}
+
+let sink;
+async function timed(c, n) {
+  const start = process.hrtime.bigint();
+  sink = await c.loop(c.fn, n);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+for (const c of cases) {
+  c.loop = makeLoop(c);
+  // Warm up (the JIT tiers up) and size a round to about SAMPLE_MS.
+  let n = 16;
+  let spent = 0;
+  let done = 0;
+  while (spent * 1000 < WARMUP_MS) {
+    spent += await timed(c, n);
+    done += n;
+    n *= 2;
+  }
+  c.n = Math.max(1, Math.round((done / spent) * (SAMPLE_MS / 1000)));
+  c.samples = [];
+}
+
+for (let round = 0; round < ROUNDS; round++) {
+  for (const c of cases) c.samples.push(c.n / (await timed(c, c.n)));
+  if (!quick) process.stderr.write(`\rround ${round + 1}/${ROUNDS}`);
+}
+if (!quick) process.stderr.write("\n");
+if (sink === undefined) throw new Error("unreachable: keeps results alive");
+
+function quantile(sorted, q) {
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+const results = cases.map((c) => {
+  const sorted = [...c.samples].sort((a, b) => a - b);
+  const median = quantile(sorted, 0.5);
+  return {
+    kind: c.kind,
+    lib: c.lib,
+    api: c.api.replaceAll("`", ""),
+    apiMarkdown: c.api,
+    async: Boolean(c.async),
+    median,
+    p25: quantile(sorted, 0.25),
+    p75: quantile(sorted, 0.75),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    rounds: sorted.length,
+  };
+});
+
+// ------------------------------------------------------------------ report
+
+const find = (kind, lib, api) => results.find((r) => r.kind === kind && r.lib === lib && r.api.startsWith(api));
+const ratio = (a, b) => a.median / b.median;
+const ratios = [
+  { target: "HS256 verify, keyed: at least 2× fast-jwt", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "fast-jwt", "")), goal: 2 },
+  { target: "HS256 verify, keyed: at least 20× jose (raw key)", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "jose", "jwtVerify, raw")), goal: 20 },
+  { target: "HS256 verify, keyed, vs jose with a pre-imported `CryptoKey`", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "jose", "jwtVerify, CryptoKey")) },
+  { target: "HS256 verify, one-shot: at least 1.5× fast-jwt", value: ratio(find("verify", "jwt-edge", "verify"), find("verify", "fast-jwt", "")), goal: 1.5 },
+  { target: "HS256 sign, keyed: at least 2× fast-jwt", value: ratio(find("sign", "jwt-edge", "Signer"), find("sign", "fast-jwt", "")), goal: 2 },
+  { target: "decode: at least as fast as jose's decodeJwt", value: ratio(find("decode", "jwt-edge", "decode"), find("decode", "jose", "decodeJwt")), goal: 1 },
+];
+
+// Versions as installed (read from disk: not every package exports its package.json).
+const versions = {};
+for (const name of ["jose", "fast-jwt", "jsonwebtoken", "@tsndr/cloudflare-worker-jwt", "hono", "jwt-decode"]) {
+  versions[name] = JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), "utf8")).version;
+}
+versions["jwt-edge"] = JSON.parse(readFileSync(new URL("package.json", pkgDir), "utf8")).version;
+
+const output = {
+  node: process.version,
+  v8: process.versions.v8,
+  rounds: ROUNDS,
+  sampleMs: SAMPLE_MS,
+  token: { bytes: token.length, sha256: createHash("sha256").update(token).digest("hex").slice(0, 16), text: token },
+  claims,
+  versions,
+  results,
+  ratios,
+};
+
+if (jsonOut) {
+  mkdirSync(dirname(jsonOut), { recursive: true });
+  writeFileSync(jsonOut, `${JSON.stringify(output, null, 2)}\n`);
+}
+
+const fmt = (x) => Math.round(x).toLocaleString("en-US");
+const lines = [];
+for (const kind of ["verify", "sign", "decode"]) {
+  lines.push("", `| HS256 ${kind} | ops/s (median) | spread (IQR) |`, "| --- | ---: | ---: |");
+  for (const r of results.filter((x) => x.kind === kind).sort((a, b) => b.median - a.median)) {
+    const spread = ((r.p75 - r.p25) / r.median / 2) * 100;
+    lines.push(`| ${r.lib} ${r.apiMarkdown}${r.async ? " (async)" : ""} | ${fmt(r.median)} | ±${spread.toFixed(1)}% |`);
+  }
+}
+lines.push("", "| Target | Ratio | Met |", "| --- | ---: | :---: |");
+for (const r of ratios) lines.push(`| ${r.target} | ${r.value.toFixed(2)}× | ${r.goal === undefined ? "–" : r.value >= r.goal ? "yes" : "**no**"} |`);
+console.log(`Token: ${token.length} bytes. Node ${process.version}.`);
+console.log(lines.join("\n"));
