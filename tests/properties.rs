@@ -1,0 +1,310 @@
+//! Property tests (proptest), run by `cargo test`:
+//!
+//! 1. signing then verifying is the identity on claims (and on `typ`/`kid`);
+//! 2. any one-byte change to a signed token (a substitution, an insertion or a
+//!    deletion) makes verification fail;
+//! 3. no input panics: arbitrary text, token-shaped text, validly signed
+//!    arbitrary bytes and deeply nested JSON all come back as `Ok` or as an
+//!    error with one of the token codes;
+//! 4. every segment decodes exactly as a strict, canonical base64url decoder
+//!    decodes it.
+//!
+//! The fuzz target in `fuzz/` checks the same properties with coverage
+//! guidance; `tests/fuzz_corpus.rs` replays its corpus.
+#![cfg(not(target_arch = "wasm32"))]
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use jwt_edge::json::{Object, Value};
+use jwt_edge::{
+    decode_unverified, sign, verify, verify_jws, verify_token, Algorithm, Audience, Claims, Error,
+    HeaderOptions, HmacKey, NumericDate, SigningKey, Validation, DEFAULT_MAX_TOKEN_LENGTH,
+    MAX_NUMERIC_DATE,
+};
+use proptest::prelude::*;
+use proptest::sample::Index;
+
+const NOW: u64 = 1_700_000_000;
+const SECRET: &[u8; 64] = b"properties.rs: sixty-four bytes of HMAC key for HS256/384/512...";
+const REGISTERED: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+
+/// The codes `verify` and `decode_unverified` may fail with.
+const TOKEN_CODES: [&str; 7] = [
+    "ERR_JWS_INVALID",
+    "ERR_JWT_INVALID",
+    "ERR_JOSE_ALG_NOT_ALLOWED",
+    "ERR_JOSE_NOT_SUPPORTED",
+    "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+    "ERR_JWT_EXPIRED",
+    "ERR_JWT_CLAIM_VALIDATION_FAILED",
+];
+
+fn key(algorithm: Algorithm) -> HmacKey {
+    HmacKey::new(algorithm, SECRET).expect("64 bytes fit every algorithm")
+}
+
+/// The default rules at [`NOW`], without a length cap.
+fn roomy() -> Validation {
+    Validation::new(NOW).max_token_length(usize::MAX)
+}
+
+fn algorithm() -> impl Strategy<Value = Algorithm> {
+    prop::sample::select(Algorithm::ALL.to_vec())
+}
+
+/// Any short string: every Unicode scalar value is possible, controls, quotes,
+/// backslashes and line separators included.
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<char>(), 0..12).prop_map(String::from_iter)
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        text().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((text(), inner), 0..4).prop_map(|members| {
+                let mut object = Object::new();
+                for (name, value) in members {
+                    object.insert(name, value);
+                }
+                Value::Object(object)
+            }),
+        ]
+    })
+}
+
+/// A claims set that verifies at [`NOW`] under the default rules: `exp` after
+/// `NOW`, `nbf` and `iat` at or before it.
+fn claims() -> impl Strategy<Value = Claims> {
+    let audience = prop_oneof![
+        text().prop_map(Audience::One),
+        prop::collection::vec(text(), 0..4).prop_map(Audience::Many),
+    ];
+    (
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(audience),
+        ),
+        (
+            NOW + 1..=MAX_NUMERIC_DATE,
+            prop::option::of(0..=NOW),
+            prop::option::of(0..=NOW),
+        ),
+        prop::collection::vec((text(), json_value()), 0..6),
+    )
+        .prop_map(|((iss, sub, jti, aud), (exp, nbf, iat), custom)| {
+            let mut claims = Claims::new();
+            claims.issuer = iss;
+            claims.subject = sub;
+            claims.jwt_id = jti;
+            claims.audience = aud;
+            claims.expires_at = NumericDate::from_secs(exp);
+            claims.not_before = nbf.and_then(NumericDate::from_secs);
+            claims.issued_at = iat.and_then(NumericDate::from_secs);
+            for (name, value) in custom {
+                if !REGISTERED.contains(&name.as_str()) {
+                    claims.insert(&name, value).expect("a custom claim");
+                }
+            }
+            claims
+        })
+}
+
+fn header_options() -> impl Strategy<Value = HeaderOptions> {
+    (prop::option::of(text()), prop::option::of(text())).prop_map(|(typ, kid)| {
+        let mut header = HeaderOptions::new().without_typ();
+        if let Some(typ) = typ {
+            header = header.typ(typ);
+        }
+        if let Some(kid) = kid {
+            header = header.key_id(kid);
+        }
+        header
+    })
+}
+
+/// Runs every entry point on `token` and checks each outcome is `Ok` or an
+/// error with a token code. Nothing may panic.
+fn exercise(token: &str) {
+    let check = |result: Result<(), Error>| {
+        if let Err(error) = result {
+            assert!(TOKEN_CODES.contains(&error.code()), "{error:?}");
+        }
+    };
+    check(decode_unverified(token).map(|_| ()));
+    for algorithm in Algorithm::ALL {
+        let key = key(algorithm);
+        let lax = Validation::new(NOW).required_claims(Vec::<String>::new());
+        check(verify(token, &key, &Validation::new(NOW)).map(|_| ()));
+        check(verify_token(token, &key, &lax.clone().max_token_length(usize::MAX)).map(|_| ()));
+        check(verify_jws(token, &key, &lax).map(|_| ()));
+    }
+}
+
+/// A compact JWS of exactly these header and payload bytes, signed with `key`.
+fn raw(key: &HmacKey, header: &[u8], payload: &[u8]) -> String {
+    let signing_input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header),
+        URL_SAFE_NO_PAD.encode(payload)
+    );
+    let tag = SigningKey::sign(key, signing_input.as_bytes());
+    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(tag))
+}
+
+#[derive(Debug, Clone)]
+enum ByteChange {
+    Substitute(Index, u8),
+    Insert(Index, u8),
+    Delete(Index),
+}
+
+fn byte_change() -> impl Strategy<Value = ByteChange> {
+    prop_oneof![
+        (any::<Index>(), any::<u8>()).prop_map(|(at, byte)| ByteChange::Substitute(at, byte)),
+        (any::<Index>(), any::<u8>()).prop_map(|(at, byte)| ByteChange::Insert(at, byte)),
+        any::<Index>().prop_map(ByteChange::Delete),
+    ]
+}
+
+/// `token` with one byte changed; invalid UTF-8 is replaced (lossily), which
+/// only changes it further.
+fn apply(token: &str, change: &ByteChange) -> String {
+    let mut bytes = token.as_bytes().to_vec();
+    match change {
+        ByteChange::Substitute(at, byte) => {
+            let at = at.index(bytes.len());
+            // Any other byte: adding 1..=255 modulo 256 never gives the same.
+            bytes[at] = bytes[at].wrapping_add(byte.saturating_add(1));
+        }
+        ByteChange::Insert(at, byte) => bytes.insert(at.index(bytes.len() + 1), *byte),
+        ByteChange::Delete(at) => {
+            bytes.remove(at.index(bytes.len()));
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// 1. `verify(sign(claims))` returns `claims`, for every algorithm, and the
+    ///    header keeps `typ` and `kid`; unverified decoding agrees.
+    #[test]
+    fn sign_then_verify_is_the_identity_on_claims(
+        claims in claims(),
+        header in header_options(),
+        algorithm in algorithm(),
+    ) {
+        let key = key(algorithm);
+        let token = sign(&claims, &key, &header);
+        let verified = verify_token(&token, &key, &roomy()).expect("a token we signed verifies");
+        prop_assert_eq!(&verified.claims, &claims);
+        prop_assert_eq!(verified.payload, claims.to_json().into_bytes());
+        prop_assert_eq!(verified.header.alg_name(), algorithm.name());
+        let expected = sign(&claims, &key, &header);
+        prop_assert_eq!(&token, &expected, "signing is deterministic");
+        if token.len() <= DEFAULT_MAX_TOKEN_LENGTH {
+            let decoded = decode_unverified(&token).expect("a token we signed decodes");
+            prop_assert_eq!(decoded.claims, claims);
+            prop_assert_eq!(decoded.header, verified.header);
+        }
+    }
+
+    /// 2. Changing any one byte of a signed token makes it fail.
+    #[test]
+    fn any_byte_change_to_a_signed_token_fails_verification(
+        claims in claims(),
+        algorithm in algorithm(),
+        change in byte_change(),
+    ) {
+        let key = key(algorithm);
+        let token = sign(&claims, &key, &HeaderOptions::new());
+        let changed = apply(&token, &change);
+        prop_assert_ne!(&changed, &token);
+        prop_assert!(verify_jws(&changed, &key, &roomy()).is_err(), "{:?}: {}", change, changed);
+        prop_assert!(verify(&changed, &key, &roomy()).is_err());
+    }
+
+    /// 4. A segment decodes exactly as a strict, canonical base64url decoder
+    ///    (the `base64` crate's `URL_SAFE_NO_PAD`) decodes it: to the same
+    ///    bytes, or it is refused. Random base64url text mostly ends in
+    ///    non-canonical trailing bits, so both outcomes are exercised.
+    #[test]
+    fn segments_decode_exactly_as_strict_base64url(
+        segment in prop_oneof![
+            "[A-Za-z0-9_-]{1,64}",
+            "[A-Za-z0-9_=+/ .-]{1,16}",
+        ],
+    ) {
+        let key = key(Algorithm::Hs256);
+        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256"}"#);
+        let signing_input = format!("{header}.{segment}");
+        let tag = SigningKey::sign(&key, signing_input.as_bytes());
+        let token = format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(tag));
+        let lax = Validation::new(NOW).required_claims(Vec::<String>::new());
+        match (URL_SAFE_NO_PAD.decode(&segment), verify_jws(&token, &key, &lax)) {
+            (Ok(bytes), Ok(jws)) => prop_assert_eq!(jws.payload, bytes),
+            (Err(_), Err(error)) => prop_assert_eq!(error.code(), "ERR_JWS_INVALID"),
+            (strict, ours) => prop_assert!(false, "{:?}: {:?} / {:?}", segment, strict, ours),
+        }
+    }
+
+    /// 3a. Arbitrary text.
+    #[test]
+    fn no_input_panics_arbitrary_text(token in ".{0,300}") {
+        exercise(&token);
+    }
+
+    /// 3b. Text made of the base64url alphabet, dots and the characters a
+    ///     lenient decoder would accept.
+    #[test]
+    fn no_input_panics_token_shaped_text(token in "[A-Za-z0-9_=+/ .-]{0,300}") {
+        exercise(&token);
+    }
+
+    /// 3c. Arbitrary header and payload bytes with a valid signature, so the
+    ///     JSON and claims rules are reached.
+    #[test]
+    fn no_input_panics_validly_signed_bytes(
+        header in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..64),
+            json_value().prop_map(|value| value.to_json().into_bytes()),
+            Just(br#"{"alg":"HS256"}"#.to_vec()),
+        ],
+        payload in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..128),
+            json_value().prop_map(|value| value.to_json().into_bytes()),
+            claims().prop_map(|claims| claims.to_json().into_bytes()),
+        ],
+        algorithm in algorithm(),
+    ) {
+        exercise(&raw(&key(algorithm), &header, &payload));
+    }
+
+    /// 3d. JSON nested far deeper than the parser allows, in the header or the
+    ///     payload, arrays or objects: an error, never a stack overflow.
+    #[test]
+    fn no_input_panics_deep_nesting(depth in 1_usize..20_000, object in any::<bool>(), in_header in any::<bool>()) {
+        let (open, close) = if object { (r#"{"a":"#, "}") } else { ("[", "]") };
+        let nested = format!("{}0{}", open.repeat(depth), close.repeat(depth));
+        let (header, payload) = if in_header {
+            (format!(r#"{{"alg":"HS256","x":{nested}}}"#), format!(r#"{{"exp":{}}}"#, NOW + 1))
+        } else {
+            (r#"{"alg":"HS256"}"#.to_string(), format!(r#"{{"exp":{},"x":{nested}}}"#, NOW + 1))
+        };
+        let token = raw(&key(Algorithm::Hs256), header.as_bytes(), payload.as_bytes());
+        let outcome = verify_token(&token, &key(Algorithm::Hs256), &roomy());
+        // 63 levels under the top-level object fit: 64 in all.
+        prop_assert_eq!(outcome.is_ok(), depth < 64, "depth {}", depth);
+        exercise(&token);
+    }
+}
