@@ -21,7 +21,11 @@ for (const { username, password, roles } of demoAccounts) {
 console.log("");
 
 const port = process.env.PORT ?? "8787";
-const wrangler = spawn(`${root}node_modules/.bin/wrangler`, ["dev", "--ip", "127.0.0.1", "--port", port], {
+// ACCESS_TTL=20 make dev: short-lived tokens, to watch the demo page refresh them.
+const vars = ["ACCESS_TTL", "REFRESH_TTL"]
+  .filter((name) => process.env[name])
+  .flatMap((name) => ["--var", `${name}:${process.env[name]}`]);
+const wrangler = spawn(`${root}node_modules/.bin/wrangler`, ["dev", "--ip", "127.0.0.1", "--port", port, ...vars], {
   cwd: `${root}worker`,
   stdio: "inherit",
   env: { ...process.env, WRANGLER_SEND_METRICS: "false" },

@@ -1,0 +1,572 @@
+// The demo page (www/, served by the worker as `make dev` serves it) in real
+// Chromium: sign-in in each storage mode, the token attached to every call,
+// automatic refresh, several tabs, every failure message, accessibility.
+import assert from "node:assert/strict";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import * as jwt from "../../pkg/node.js";
+import { demoAccounts } from "../../scripts/local-d1.mjs";
+import { startApiWorker } from "./support/api-worker.mjs";
+import { launchChromium } from "./support/browser.mjs";
+
+const root = new URL("../../", import.meta.url).pathname;
+const screenshots = `${root}tests/screenshots`;
+const [demoUser, demoAdmin] = demoAccounts;
+const JWT_SHAPE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
+
+let api; // tokens live 8 s: the page refreshes 4 s after each
+let shortApi; // 2 s tokens, 6 s refresh tokens: a session that expires
+let browser;
+
+before(async () => {
+  [api, shortApi, browser] = await Promise.all([
+    startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url"), ACCESS_TTL: "8" }),
+    startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url"), ACCESS_TTL: "2", REFRESH_TTL: "6" }),
+    launchChromium(),
+  ]);
+  mkdirSync(screenshots, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all([api, shortApi].filter(Boolean).map((worker) => worker.stop()));
+});
+
+// ---- helpers ----
+
+/** Opens the page in `context`, recording console errors, page errors and /api/refresh requests. */
+async function openPage(context, worker = api, { beforeLoad } = {}) {
+  const page = await context.newPage();
+  await beforeLoad?.(page);
+  page.consoleErrors = [];
+  page.refreshRequests = 0;
+  page.on("console", (message) => {
+    if (message.type() === "error") page.consoleErrors.push({ text: message.text(), url: message.location().url });
+  });
+  page.on("pageerror", (error) => page.consoleErrors.push({ text: `pageerror: ${error}` }));
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/refresh") page.refreshRequests += 1;
+  });
+  await page.goto(worker.url);
+  await page.waitForSelector("html[data-ready]");
+  return page;
+}
+
+/**
+ * No console errors but Chromium's own network lines ("Failed to load
+ * resource: …") for the non-2xx answers and unreachable calls that the page
+ * reports in its request log: one log row of that path and status for each.
+ */
+async function assertNoConsoleErrors(page) {
+  const rows = await logRows(page);
+  const unexpected = [];
+  for (const { text, url } of page.consoleErrors) {
+    const network = /^Failed to load resource: (?:the server responded with a status of (\d{3})|net::ERR_)/.exec(text);
+    const path = url && new URL(url).pathname;
+    const status = network?.[1] ?? "unreachable";
+    const index = network ? rows.findIndex((row) => row.path === path && row.status === status) : -1;
+    if (index === -1) unexpected.push(text);
+    else rows.splice(index, 1);
+  }
+  assert.deepEqual(unexpected, []);
+}
+
+async function signIn(page, storage, { username, password }) {
+  await page.check(`input[name="storage"][value="${storage}"]`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForSelector("#session:not([hidden])");
+}
+
+/** The request log, oldest first: [{ method, path, status, attached }]. */
+function logRows(page) {
+  return page.$$eval("#request-log tbody tr", (rows) =>
+    rows.reverse().map((row) => ({ ...row.dataset })),
+  );
+}
+
+/** Clicks `button`, waits until its action is done, and returns the request log row it added. */
+async function call(page, button, path) {
+  const before = (await logRows(page)).length;
+  const control = page.getByRole("button", { name: button });
+  await control.click();
+  await page.waitForFunction(
+    ([count, wanted, name]) => {
+      const rows = [...document.querySelectorAll("#request-log tbody tr")].reverse().slice(count);
+      const busy = [...document.querySelectorAll("button[aria-busy]")].some((b) => b.textContent === name);
+      return !busy && rows.some((row) => row.dataset.path === wanted && row.dataset.status);
+    },
+    [before, path, button],
+  );
+  const rows = (await logRows(page)).slice(before).filter((row) => row.path === path);
+  return rows.at(-1);
+}
+
+const shownToken = (page) => page.textContent("#token");
+const message = (page) => page.textContent("#message");
+
+/** Every place a page can keep data, as strings. */
+function storageSnapshot(page) {
+  return page.evaluate(async () => {
+    const dump = (storage) => Object.fromEntries(Array.from({ length: storage.length }, (_, i) => [storage.key(i), storage.getItem(storage.key(i))]));
+    const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const indexed = {};
+    for (const { name } of await indexedDB.databases()) {
+      const db = await done(indexedDB.open(name));
+      for (const store of db.objectStoreNames) {
+        const objects = db.transaction(store).objectStore(store);
+        const [keys, values] = await Promise.all([done(objects.getAllKeys()), done(objects.getAll())]);
+        indexed[`${name}/${store}`] = JSON.stringify(keys.map((key, i) => [key, values[i]]));
+      }
+      db.close();
+    }
+    return {
+      localStorage: dump(localStorage),
+      sessionStorage: dump(sessionStorage),
+      documentCookie: document.cookie,
+      indexedDB: indexed,
+      caches: await caches.keys(),
+    };
+  });
+}
+
+const authCookies = async (context) =>
+  (await context.cookies()).filter((cookie) => cookie.name === "__Host-access" || cookie.name === "__Secure-refresh");
+
+/** The token is in the chosen storage and nowhere else. */
+async function assertTokenOnlyIn(page, storage) {
+  const snapshot = await storageSnapshot(page);
+  // IndexedDB holds the client's register of session record ids, nothing else.
+  assert.deepEqual(Object.keys(snapshot.indexedDB), ["jwt-edge-client/sessions"]);
+  assert.doesNotMatch(snapshot.indexedDB["jwt-edge-client/sessions"], JWT_SHAPE);
+  assert.deepEqual(snapshot.caches, []);
+  if (storage === "cookie") {
+    const cookies = await authCookies(page.context());
+    const access = cookies.find((cookie) => cookie.name === "__Host-access");
+    assert.ok(access, "the browser holds the access cookie");
+    assert.equal(access.httpOnly, true);
+    assert.equal(access.secure, true);
+    assert.equal(access.sameSite, "Strict");
+    assert.match(access.value, JWT_SHAPE);
+    assert.equal(snapshot.documentCookie, "", "document.cookie shows nothing");
+    const everything = JSON.stringify([snapshot.localStorage, snapshot.sessionStorage, snapshot.indexedDB]);
+    for (const cookie of cookies) assert.ok(!everything.includes(cookie.value), `${cookie.name} is in no storage`);
+    assert.doesNotMatch(everything, JWT_SHAPE);
+    assert.equal(await page.evaluate(() => window.authClient.accessToken()), null);
+    return;
+  }
+  const other = storage === "localStorage" ? "sessionStorage" : "localStorage";
+  const record = JSON.parse(snapshot[storage]["jwt-edge.session"]);
+  const token = await shownToken(page);
+  assert.equal(record.accessToken, token);
+  assert.match(record.refreshToken, /^[\w-]{43}$/);
+  for (const [key, value] of Object.entries(snapshot[storage])) {
+    if (key !== "jwt-edge.session") assert.doesNotMatch(value, JWT_SHAPE, key);
+  }
+  const elsewhere = JSON.stringify([snapshot[other], snapshot.documentCookie, snapshot.indexedDB]);
+  assert.ok(!elsewhere.includes(token) && !elsewhere.includes(record.refreshToken), `no token outside ${storage}`);
+  assert.doesNotMatch(elsewhere, JWT_SHAPE);
+  assert.deepEqual(await authCookies(page.context()), [], "no auth cookies");
+}
+
+/** Waits for the page's next POST /api/refresh and for the session it brings; returns the log row. */
+async function nextRefresh(page, { timeout = 15_000 } = {}) {
+  const before = (await logRows(page)).filter((row) => row.path === "/api/refresh").length;
+  const issuedAt = await page.evaluate(() => window.authClient.session()?.issuedAt);
+  await page.waitForFunction(
+    ([count, issued]) =>
+      [...document.querySelectorAll('#request-log tbody tr[data-path="/api/refresh"]')].filter((row) => row.dataset.status)
+        .length > count && window.authClient.session()?.issuedAt !== issued,
+    [before, issuedAt],
+    { timeout },
+  );
+  return (await logRows(page)).filter((row) => row.path === "/api/refresh").at(-1);
+}
+
+// ---- the tests ----
+
+describe("the demo page", { concurrency: true }, () => {
+  for (const storage of ["localStorage", "sessionStorage", "cookie"]) {
+    test(`${storage}: sign in, decoded token and countdown, profile, admin 403/200, automatic refresh, log out`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await openPage(context);
+        await signIn(page, storage, demoUser);
+        const attached = storage === "cookie" ? "HttpOnly cookie (browser)" : "Bearer access token";
+        assert.match(await message(page), /^Signed in as demo-user\./);
+        assert.match(await page.textContent("#who"), new RegExp(`Signed in as demo-user; the token is kept in ${storage === "cookie" ? "an HttpOnly cookie" : storage}\\.`));
+
+        // The token, in three coloured parts and decoded, or the reason it is not shown.
+        let token;
+        if (storage === "cookie") {
+          assert.equal(await page.isVisible("#cookie-view"), true);
+          assert.equal(await page.isHidden("#token-view"), true);
+          assert.equal(await page.textContent("#document-cookie"), '""');
+          assert.match(await page.textContent("#cookie-view"), /JavaScript cannot read it, and that is the point/);
+          token = (await authCookies(context)).find((cookie) => cookie.name === "__Host-access").value;
+        } else {
+          token = await shownToken(page);
+          const parts = await page.$$eval("#token span", (spans) => spans.map((span) => [span.className, span.textContent]));
+          assert.deepEqual(parts.map(([className]) => className), ["jwt-header", "jwt-payload", "jwt-signature"]);
+          assert.equal(parts.map(([, text]) => text).join("."), token);
+          const decoded = jwt.decode(token);
+          assert.deepEqual(JSON.parse(await page.textContent("#token-header")), { alg: "HS256", typ: "at+jwt" });
+          assert.deepEqual(JSON.parse(await page.textContent("#token-payload")), decoded.payload);
+          assert.deepEqual(decoded.payload.roles, ["user"]);
+          assert.equal(decoded.payload.exp - decoded.payload.iat, 8);
+          assert.match(await page.textContent("#where"), new RegExp(`Stored in ${storage} under "jwt-edge.session", together with the refresh token`));
+        }
+        const countdown = Number(/^(\d+) s$/.exec(await page.textContent("#countdown"))?.[1]);
+        assert.ok(countdown >= 1 && countdown <= 8, `countdown ${countdown}`);
+        const progress = await page.$eval("#expiry-bar", (bar) => bar.value);
+        assert.ok(progress > 0 && progress <= 1, `progress ${progress}`);
+        assert.match(await page.textContent("#refresh-info"), /^Automatic refresh in [0-4] s/);
+        await assertTokenOnlyIn(page, storage);
+
+        // Admin as a user: 403 with a clear message; the profile: 200.
+        const denied = await call(page, "Get admin data", "/api/admin");
+        assert.deepEqual(denied, { method: "GET", path: "/api/admin", status: "403", attached });
+        assert.match(await message(page), /^Admin data: 403 Forbidden\. You are signed in, but this account lacks the role it needs.*Sign in as demo-admin/);
+        const profile = await call(page, "Get profile", "/api/profile");
+        assert.deepEqual(profile, { method: "GET", path: "/api/profile", status: "200", attached });
+        assert.equal(await message(page), "Profile: 200 OK.");
+        assert.equal(JSON.parse(await page.textContent("#result-body")).username, "demo-user");
+        if (storage === "localStorage") {
+          await page.screenshot({ path: `${screenshots}/demo-logged-in.png`, fullPage: true });
+        }
+        const logText = await page.textContent("#request-log");
+        assert.ok(!logText.includes(token) && !JWT_SHAPE.test(logText), "the log never shows a token");
+
+        // The automatic refresh: a new token, a reset countdown, the session still good.
+        const refresh = await nextRefresh(page);
+        assert.deepEqual(refresh, {
+          method: "POST",
+          path: "/api/refresh",
+          status: "200",
+          attached: storage === "cookie" ? "refresh cookie (browser)" : "refresh token (body)",
+        });
+        const renewed =
+          storage === "cookie"
+            ? (await authCookies(context)).find((cookie) => cookie.name === "__Host-access").value
+            : await shownToken(page);
+        assert.notEqual(renewed, token, "the token changed");
+        assert.match(await page.textContent("#refresh-info"), /Last refreshed at [^.]+\.$/);
+        assert.ok(Number(/^(\d+) s$/.exec(await page.textContent("#countdown"))[1]) >= 6, "the countdown started again");
+        assert.equal((await call(page, "Get profile", "/api/profile")).status, "200");
+        await assertTokenOnlyIn(page, storage);
+
+        // Log out: the session is gone everywhere and the profile fails.
+        const logout = await call(page, "Log out", "/api/logout");
+        assert.deepEqual(logout, {
+          method: "POST",
+          path: "/api/logout",
+          status: "204",
+          attached: storage === "cookie" ? "HttpOnly cookies (browser)" : "Bearer access token + refresh token (body)",
+        });
+        await page.waitForSelector("#login:not([hidden])");
+        assert.match(await message(page), /^Signed out/);
+        const afterLogout = await storageSnapshot(page);
+        assert.doesNotMatch(JSON.stringify(afterLogout), JWT_SHAPE);
+        assert.equal(afterLogout.localStorage["jwt-edge.session"], undefined);
+        assert.equal(afterLogout.localStorage["jwt-edge.cookie-session"], undefined);
+        assert.equal(afterLogout.sessionStorage["jwt-edge.session"], undefined);
+        assert.deepEqual(await authCookies(context), [], "logout cleared the cookies");
+        const rejected = await call(page, "Get profile", "/api/profile");
+        assert.deepEqual(rejected, { method: "GET", path: "/api/profile", status: "401", attached: "none" });
+        assert.match(await message(page), /^Profile: 401 Unauthorized: you are not signed in/);
+        assert.equal(await page.isDisabled("#refresh-now"), true);
+
+        // The admin gets the admin data.
+        await signIn(page, storage, demoAdmin);
+        assert.equal((await call(page, "Get admin data", "/api/admin")).status, "200");
+        assert.equal(await message(page), "Admin data: 200 OK.");
+        assert.deepEqual(JSON.parse(await page.textContent("#result-body")).roles, ["user", "admin"]);
+        assert.equal((await call(page, "Log out", "/api/logout")).status, "204");
+        await assertNoConsoleErrors(page);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("two tabs (localStorage): one refreshes, the other takes the new token; never two refreshes", async () => {
+    const context = await browser.newContext();
+    try {
+      const [tabA, tabB] = [await openPage(context), await openPage(context)];
+      await signIn(tabA, "localStorage", demoUser);
+      // The other tab sees the login.
+      await tabB.waitForSelector("#session:not([hidden])");
+      assert.equal(await shownToken(tabB), await shownToken(tabA));
+      assert.equal(await message(tabB), "Signed in from another tab.");
+
+      // A forced refresh in A: B picks the token up without a request.
+      const first = await shownToken(tabA);
+      await tabA.getByRole("button", { name: "Refresh now" }).click();
+      await tabA.waitForFunction((old) => document.querySelector("#token").textContent !== old, first);
+      const second = await shownToken(tabA);
+      await tabB.waitForFunction((token) => document.querySelector("#token").textContent === token, second);
+      assert.match(await tabB.textContent("#refresh-info"), /by another tab\.$/);
+      assert.deepEqual([tabA.refreshRequests, tabB.refreshRequests], [1, 0]);
+
+      // The automatic refresh is due in both tabs at the same moment: one
+      // refreshes, the other waits for the lock and takes its tokens.
+      for (const tab of [tabA, tabB]) {
+        await tab.waitForFunction((token) => document.querySelector("#token").textContent !== token, second, { timeout: 15_000 });
+      }
+      const third = await shownToken(tabA);
+      await tabB.waitForFunction((token) => document.querySelector("#token").textContent === token, third);
+      assert.equal(tabA.refreshRequests + tabB.refreshRequests, 2, "one forced and one automatic refresh in all");
+
+      // The session survives in both tabs.
+      for (const tab of [tabA, tabB]) {
+        assert.equal((await call(tab, "Get profile", "/api/profile")).status, "200");
+        assert.equal(await tab.isVisible("#session"), true);
+      }
+      const rows = [...(await logRows(tabA)), ...(await logRows(tabB))];
+      assert.deepEqual(rows.filter((row) => row.path === "/api/refresh").map((row) => row.status), ["200", "200"]);
+
+      // Logging out in one tab logs out the other.
+      assert.equal((await call(tabA, "Log out", "/api/logout")).status, "204");
+      await tabB.waitForSelector("#login:not([hidden])");
+      assert.equal(await message(tabB), "You were signed out in another tab.");
+      for (const tab of [tabA, tabB]) await assertNoConsoleErrors(tab);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("two tabs (cookie): the automatic refresh happens once and both stay signed in", async () => {
+    const context = await browser.newContext();
+    try {
+      const [tabA, tabB] = [await openPage(context), await openPage(context)];
+      await tabB.check('input[name="storage"][value="cookie"]');
+      await signIn(tabA, "cookie", demoUser);
+      await tabB.waitForSelector("#session:not([hidden])");
+      const cookie = async () => (await authCookies(context)).find((c) => c.name === "__Host-access")?.value;
+      const first = await cookie();
+      await Promise.race([nextRefresh(tabA), nextRefresh(tabB)]);
+      // Let a racing second refresh, if any, show itself.
+      await tabA.waitForTimeout(500);
+      assert.equal(tabA.refreshRequests + tabB.refreshRequests, 1);
+      assert.notEqual(await cookie(), first);
+      for (const tab of [tabA, tabB]) {
+        assert.equal((await call(tab, "Get profile", "/api/profile")).status, "200");
+        await assertNoConsoleErrors(tab);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a duplicated tab (sessionStorage): both due at once, one refresh, both keep the session", async () => {
+    const context = await browser.newContext();
+    try {
+      const tabA = await openPage(context);
+      await signIn(tabA, "sessionStorage", demoUser);
+      // Duplicating a tab copies its sessionStorage.
+      const copied = await tabA.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+      const tabB = await openPage(context, api, {
+        beforeLoad: (page) =>
+          page.addInitScript((entries) => {
+            if (sessionStorage.length === 0) for (const [key, value] of JSON.parse(entries)) sessionStorage.setItem(key, value);
+          }, copied),
+      });
+      const first = await shownToken(tabA);
+      assert.equal(await shownToken(tabB), first);
+      // Their refresh timers are due at the same moment.
+      for (const tab of [tabA, tabB]) {
+        await tab.waitForFunction((token) => document.querySelector("#token").textContent !== token, first, { timeout: 15_000 });
+      }
+      const second = await shownToken(tabA);
+      await tabB.waitForFunction((token) => document.querySelector("#token").textContent === token, second);
+      assert.equal(tabA.refreshRequests + tabB.refreshRequests, 1);
+      for (const tab of [tabA, tabB]) {
+        assert.equal((await call(tab, "Get profile", "/api/profile")).status, "200");
+        await assertTokenOnlyIn(tab, "sessionStorage");
+        await assertNoConsoleErrors(tab);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("an expired access token: 401 ERR_JWT_EXPIRED, one refresh, the request again", async () => {
+    const context = await browser.newContext();
+    try {
+      // The page's clock stands still: the client believes its token fresh
+      // (and refreshes nothing) while the server's 2 s pass.
+      const page = await openPage(context, shortApi, { beforeLoad: (opened) => opened.clock.install() });
+      await page.clock.pauseAt(Date.now() + 1_000);
+      await signIn(page, "localStorage", demoUser);
+      const token = await shownToken(page);
+      await page.waitForTimeout(2_500);
+      await page.getByRole("button", { name: "Get profile" }).click();
+      await page.waitForFunction(() => document.querySelectorAll('#request-log tbody tr[data-status]').length >= 4);
+      const rows = (await logRows(page)).slice(1);
+      assert.deepEqual(
+        rows.map((row) => `${row.method} ${row.path} ${row.status}`),
+        ["GET /api/profile 401", "POST /api/refresh 200", "GET /api/profile 200"],
+      );
+      assert.equal(await message(page), "Profile: 200 OK.");
+      assert.notEqual(await shownToken(page), token);
+      await assertNoConsoleErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("messages: an expired session, a revoked one (refresh token reused), wrong password, locked account, server unreachable", async () => {
+    const context = await browser.newContext();
+    try {
+      // Expired: the page closes, the refresh token (6 s) runs out, the page comes back.
+      const first = await openPage(context, shortApi);
+      await signIn(first, "localStorage", demoUser);
+      await first.close();
+      await new Promise((resolve) => setTimeout(resolve, 6_500));
+      const back = await openPage(context, shortApi);
+      await back.waitForSelector("#login:not([hidden])");
+      await back.waitForFunction(() => document.querySelector("#message").textContent !== "");
+      assert.equal(await message(back), "Your session has expired: sign in again.");
+      assert.equal(await back.evaluate(() => localStorage.getItem("jwt-edge.session")), null);
+      assert.deepEqual((await logRows(back)).map((row) => `${row.path} ${row.status}`), ["/api/refresh 401"]);
+      await assertNoConsoleErrors(back);
+      await back.close();
+
+      const page = await openPage(context);
+      // Revoked: someone else used the refresh token first; the page's next
+      // refresh presents it again and the server ends the whole session.
+      await signIn(page, "localStorage", demoUser);
+      const { refreshToken } = JSON.parse(await page.evaluate(() => localStorage.getItem("jwt-edge.session")));
+      const thief = await fetch(`${api.url}/api/refresh`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ refreshToken }),
+      });
+      assert.equal(thief.status, 200);
+      const stolen = await thief.json();
+      await page.getByRole("button", { name: "Refresh now" }).click();
+      await page.waitForSelector("#login:not([hidden])");
+      assert.match(await message(page), /^Your session was ended by the server because its refresh token was used twice/);
+      const again = await fetch(`${api.url}/api/refresh`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ refreshToken: stolen.refreshToken }),
+      });
+      assert.equal((await again.json()).code, "ERR_REFRESH_TOKEN_REVOKED", "the thief's tokens died too");
+
+      // Wrong password, five times, then the account is locked.
+      const username = `locked-${process.pid}`;
+      const registered = await fetch(`${api.url}/api/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password: "the right password" }),
+      });
+      assert.equal(registered.status, 201);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        await signInExpectingFailure(page, username, "a wrong password");
+        assert.equal(await message(page), "Wrong username or password.");
+      }
+      await signInExpectingFailure(page, username, "the right password");
+      assert.match(await message(page), /^Too many failed sign-ins: this account is locked for ([1-9]|[12]\d|30) s \(until .+\)\. Even the right password waits\.$/);
+
+      // Unreachable: the connection is refused.
+      await page.route("**/api/**", (route) => route.abort("connectionrefused"));
+      await signInExpectingFailure(page, demoUser.username, demoUser.password);
+      assert.match(await message(page), /^The server is unreachable/);
+      await page.unroute("**/api/**");
+      await signIn(page, "localStorage", demoUser);
+      await page.route("**/api/profile", (route) => route.abort("connectionrefused"));
+      assert.equal((await call(page, "Get profile", "/api/profile")).status, "unreachable");
+      assert.match(await message(page), /^Profile: The server is unreachable/);
+      assert.equal(await page.isVisible("#session"), true, "still signed in");
+      await page.unroute("**/api/profile");
+      assert.equal((await call(page, "Get profile", "/api/profile")).status, "200");
+      await assertNoConsoleErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("accessible: labelled controls, keyboard-only sign-in and calls, readable at 390 px", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const page = await openPage(context);
+      const unlabelled = await page.$$eval("input, textarea, select, button, progress", (elements) =>
+        elements
+          .filter((element) => {
+            const name =
+              element.getAttribute("aria-label") ??
+              [...(element.labels ?? [])].map((label) => label.textContent).join(" ").trim() ??
+              "";
+            return !(name || (element.tagName === "BUTTON" && element.textContent.trim()));
+          })
+          .map((element) => element.outerHTML),
+      );
+      assert.deepEqual(unlabelled, []);
+      const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      assert.equal(await fitsWidth(), true, "no horizontal scrolling when signed out");
+
+      // Keyboard only: Tab reaches the storage choice, the fields and the button, in order.
+      const order = [];
+      for (let i = 0; i < 4; i += 1) {
+        await page.keyboard.press("Tab");
+        order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.value));
+      }
+      assert.deepEqual(order, ["localStorage", "username", "password", "sign-in"]);
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.type(demoUser.username);
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(demoUser.password);
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#session:not([hidden])");
+      // Focus moved to "Get profile": Enter calls it.
+      assert.equal(await page.evaluate(() => document.activeElement.id), "get-profile");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.querySelector("#message").textContent === "Profile: 200 OK.");
+      assert.equal(await fitsWidth(), true, "no horizontal scrolling when signed in");
+      await page.screenshot({ path: `${screenshots}/demo-logged-in-phone.png`, fullPage: true });
+
+      // The decoder panel, by keyboard too.
+      await page.focus("#decoder summary");
+      await page.keyboard.press("Enter");
+      const token = jwt.sign({ sub: "user-1", roles: ["admin"] }, "a-demo-secret-of-at-least-32-bytes!!", { expiresIn: "1h" });
+      await page.getByLabel("Token to decode").fill(token);
+      await page.waitForSelector("#paste-decoded:not([hidden])");
+      assert.deepEqual(JSON.parse(await page.textContent("#paste-payload")), jwt.decode(token).payload);
+      assert.match(await page.textContent("#paste-status"), /^Decoded, not verified: expires in 3\d{3} s/);
+      await page.getByLabel("Token to decode").fill("not.a.token");
+      assert.match(await page.textContent("#paste-status"), /^ERR_JWS_INVALID: /);
+      assert.equal(await page.isHidden("#paste-decoded"), true);
+      await assertNoConsoleErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+async function signInExpectingFailure(page, username, password) {
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  const before = (await logRows(page)).length;
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForFunction(
+    (count) => {
+      const rows = document.querySelectorAll("#request-log tbody tr");
+      return rows.length > count && rows[0].dataset.status && !document.querySelector("#sign-in").disabled;
+    },
+    before,
+  );
+}
+
+test("the page's Content-Security-Policy allows exactly its import map", () => {
+  const html = readFileSync(`${root}www/index.html`, "utf8");
+  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)[1];
+  const hash = createHash("sha256").update(importMap).digest("base64");
+  assert.match(html, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, "\\$&")}'`));
+  assert.deepEqual(JSON.parse(importMap), { imports: { "jwt-edge": "/pkg/index.js", "jwt-edge/client": "/pkg/client.js" } });
+});
