@@ -513,10 +513,12 @@ describe("robustness", () => {
     assert.equal(wrongMethod.headers.get("allow"), "POST");
   });
 
-  test("the demo page is served as static assets on the same origin", async () => {
+  test("the demo page is served as static assets on the same origin, with security headers", async () => {
     const page = await call(api, "GET", "/");
     assert.equal(page.status, 200);
     assert.match(page.text, /<title>/);
+    assert.equal(page.headers.get("x-content-type-options"), "nosniff");
+    assert.equal(page.headers.get("x-frame-options"), "DENY");
     const wasm = await fetch(`${api.url}/pkg/jwt_edge_bg.wasm`);
     assert.equal(wasm.status, 200);
   });
