@@ -122,12 +122,13 @@ test-wasm:
 test-js:
 	node --test tests/js/
 
-## bench: jwt-edge beside the libraries users would pick instead, in Node and
+## bench: jwt-edge beside the libraries users would pick instead, in Node, workerd and
 ## native Rust, and the download size; prints Markdown and writes
 ## docs/benchmarks.md (a few minutes)
-bench: setup pkg
+bench: setup pkg site worker
 	mkdir -p target/bench
 	node bench/js.mjs --json target/bench/js.json
+	node bench/edge.mjs --json target/bench/edge.json
 	cargo bench --bench native -- --noplot
 	node bench/size.mjs --json target/bench/size.json
 	node bench/report.mjs

@@ -1,0 +1,157 @@
+// The edge part of `make bench`, under `wrangler dev` (local workerd):
+// - HS256 verify inside a Worker for jwt-edge and the Workers-native peers.
+//   Time does not advance inside a Workers request, so each library's cost is
+//   (time of a request doing n verifications - time of one doing none) / n;
+// - GET /api/profile of the Rust worker against the same endpoint written in
+//   JavaScript with jose, both on one local D1 database, under a load of 50
+//   concurrent requests for a fixed time on loopback: requests/s, p50, p99;
+// - the Rust worker's upload size (what `wrangler deploy` sends, gzipped).
+// Writes target/bench/edge.json for bench/report.mjs.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import * as jwt from "../pkg/node.js";
+import { applyMigrations, demoAccounts, seedDemoAccounts } from "../scripts/local-d1.mjs";
+import { startWrangler } from "../tests/js/support/worker.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const args = process.argv.slice(2);
+const jsonPath = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
+const quick = args.includes("--quick");
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (p) => sorted[Math.floor((sorted.length - 1) * p)];
+  return (q(0.75) - q(0.25)) / 2 / median(values);
+};
+
+// ------------------------------------------------------------------ verify loop
+
+const secret = "a-benchmark-secret-of-at-least-32-bytes!";
+const now = Math.floor(Date.now() / 1000);
+const token = jwt.sign(
+  { roles: ["user", "admin"] },
+  secret,
+  { subject: "8f3c2a1e-4b7d-4e9a-a2c5-6d1f0e9b7c3a", issuer: "https://auth.example.com", audience: "https://api.example.com", expiresIn: 3600, jwtId: true, now },
+);
+const libs = [
+  "jwt-edge Verifier",
+  "jwt-edge verify",
+  "jose jwtVerify (CryptoKey)",
+  "jose jwtVerify (raw key)",
+  "@tsndr/cloudflare-worker-jwt verify",
+  "hono/jwt verify",
+];
+
+async function timeRequest(url) {
+  const started = performance.now();
+  const response = await fetch(url);
+  const body = await response.json();
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
+  return { ms: performance.now() - started, body };
+}
+
+async function verifyLoop() {
+  const worker = await startWrangler(join(root, "bench/edge/verify"));
+  try {
+    const results = [];
+    for (const lib of libs) {
+      const url = (n) =>
+        `${worker.url}/?${new URLSearchParams({ lib, n: String(n), token, secret })}`;
+      const n = quick ? 500 : 4000;
+      await timeRequest(url(200));
+      const rounds = [];
+      for (let round = 0; round < (quick ? 3 : 7); round += 1) {
+        const empty = (await timeRequest(url(0))).ms;
+        const { ms, body } = await timeRequest(url(n));
+        if (body.checked !== n) throw new Error(`${lib}: ${body.checked} of ${n} verified`);
+        rounds.push((n / Math.max(ms - empty, 0.001)) * 1000);
+      }
+      results.push({ lib, opsPerSec: median(rounds), spread: spread(rounds) });
+      console.error(`edge verify: ${lib}: ${Math.round(median(rounds))} ops/s`);
+    }
+    return { token: token.length, results };
+  } finally {
+    await worker.stop();
+  }
+}
+
+// ------------------------------------------------------------------ /api/profile under load
+
+async function load(url, token, { seconds, concurrency }) {
+  const latencies = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      const body = await response.json();
+      latencies.push(performance.now() - started);
+      if (response.status !== 200 || body.username !== demoAccounts[1].username) errors += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
+  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99) };
+}
+
+async function profileLoad() {
+  const persistTo = mkdtempSync(join(tmpdir(), "jwt-edge-bench-d1-"));
+  const options = { seconds: quick ? 3 : 10, concurrency: 50 };
+  try {
+    applyMigrations({ persistTo });
+    seedDemoAccounts({ persistTo });
+    const vars = ["--persist-to", persistTo, "--var", `JWT_SECRET:${secret}`];
+    const rust = await startWrangler(join(root, "worker"), vars);
+    let accessToken;
+    let rustResult;
+    try {
+      const { username, password } = demoAccounts[1];
+      const login = await fetch(`${rust.url}/api/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password }),
+      });
+      ({ accessToken } = await login.json());
+      await load(`${rust.url}/api/profile`, accessToken, { ...options, seconds: 1 });
+      rustResult = await load(`${rust.url}/api/profile`, accessToken, options);
+    } finally {
+      await rust.stop();
+    }
+    const jose = await startWrangler(join(root, "bench/edge/profile-jose"), vars);
+    let joseResult;
+    try {
+      await load(`${jose.url}/api/profile`, accessToken, { ...options, seconds: 1 });
+      joseResult = await load(`${jose.url}/api/profile`, accessToken, options);
+    } finally {
+      await jose.stop();
+    }
+    console.error(`edge profile: rust ${Math.round(rustResult.rps)} req/s, jose ${Math.round(joseResult.rps)} req/s`);
+    return { ...options, rust: rustResult, jose: joseResult };
+  } finally {
+    rmSync(persistTo, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------ upload size
+
+function uploadSize() {
+  const files = ["index.js", "index_bg.wasm"].map((name) => {
+    const bytes = readFileSync(join(root, "worker/build", name));
+    return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const total = files.reduce((sum, file) => ({ bytes: sum.bytes + file.bytes, gzip: sum.gzip + file.gzip }), { bytes: 0, gzip: 0 });
+  return { files, total };
+}
+
+const result = { verify: await verifyLoop(), profile: await profileLoad(), upload: uploadSize() };
+if (jsonPath) {
+  mkdirSync(join(jsonPath, ".."), { recursive: true });
+  writeFileSync(jsonPath, JSON.stringify(result, null, 2));
+}
+console.log(JSON.stringify(result, null, 2));
