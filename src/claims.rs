@@ -7,7 +7,7 @@
 
 use crate::json::{
     array_items, has_duplicate_names, parse_f64, parse_members, plain_u64, sink, write_string,
-    write_u64, Members, Number, Object, ParseError, Parser, Raw, Value,
+    write_u64, MemberList, Members, Number, Object, ParseError, Parser, Raw, Value,
 };
 use crate::Error;
 use alloc::borrow::Cow;
@@ -378,9 +378,9 @@ impl<'a> Custom<'a> for Unbuilt<'a> {
     }
 }
 
-/// Custom members built, to be kept in [`Claims`].
-#[derive(Default)]
-pub(crate) struct Built(Vec<(String, Value)>);
+/// Custom members built, to be kept in [`Claims`]: the parser's own list of
+/// built members.
+pub(crate) type Built = MemberList;
 
 impl<'a> Custom<'a> for Built {
     fn read(
@@ -389,13 +389,11 @@ impl<'a> Custom<'a> for Built {
         parser: &mut Parser<'a>,
         depth: usize,
     ) -> Result<(), ParseError> {
-        let value = parser.value(depth)?;
-        self.0.push((name.into_owned(), value));
-        Ok(())
+        self.read_member(name, parser, depth)
     }
 
     fn has_duplicate_names(&self) -> bool {
-        has_duplicate_names(self.0.iter().map(|(name, _)| name.as_str()))
+        self.has_duplicates()
     }
 
     fn contains(&self, name: &str) -> bool {

@@ -17,7 +17,8 @@ use alloc::vec::Vec;
 pub(crate) use decimal::parse as parse_f64;
 pub use parser::ParseError;
 pub(crate) use parser::{
-    array_items, has_duplicate_names, parse_members, parse_object, sink, Members, Parser, Raw,
+    array_items, has_duplicate_names, parse_members, parse_object, sink, MemberList, Members,
+    Parser, Raw,
 };
 pub(crate) use writer::write_string;
 

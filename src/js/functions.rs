@@ -2,7 +2,7 @@
 //! and the verify and sign paths they share with `Verifier` and `Signer`.
 
 use super::error::to_js;
-use super::host::{json_parse, json_stringify};
+use super::host::{json_parse, plain_object_json};
 use super::key::KeyBytes;
 use super::options::{clock_now, seconds, SignConfig, VerifyConfig};
 use crate::claims::{Built, Checked, ClaimsView};
@@ -29,14 +29,8 @@ fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
 
 /// A payload object from JavaScript as a claims set.
 fn claims_from_js(payload: &JsValue) -> Result<Claims, Error> {
-    let not_an_object = || Error::invalid_claims("the payload must be a plain object");
-    if !payload.is_object() || js_sys::Array::is_array(payload) {
-        return Err(not_an_object());
-    }
-    let text = json_stringify(payload)
-        .ok()
-        .flatten()
-        .ok_or_else(not_an_object)?;
+    let text = plain_object_json(payload)
+        .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
     // The same reader verification uses, then kept.
     Ok(ClaimsView::<Built>::read(text.as_bytes(), |error| {
         Error::invalid_claims(error.describe())

@@ -34,3 +34,12 @@ extern "C" {
     #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
     pub(crate) static GLOBAL_THIS: JsValue;
 }
+
+/// The `JSON.stringify` text of a plain (non-array) object; `None` for any
+/// other value, or when stringifying throws.
+pub(crate) fn plain_object_json(value: &JsValue) -> Option<String> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return None;
+    }
+    json_stringify(value).ok().flatten()
+}

@@ -4,7 +4,7 @@
 //! with the crate's strict JSON parser. Unknown option names are refused, so a
 //! misspelt `audiance` cannot silently switch a check off.
 
-use super::host::{get_random_values, json_stringify};
+use super::host::{get_random_values, plain_object_json};
 use crate::claims::Audience;
 use crate::json::{parse_object, Object, Value};
 use crate::{Algorithm, Claims, Error, HeaderOptions, NumericDate, Validation, MAX_NUMERIC_DATE};
@@ -18,13 +18,7 @@ fn options_object(options: &JsValue) -> Result<Object, Error> {
         return Ok(Object::new());
     }
     let not_an_object = || Error::invalid_option("options", "must be an object");
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(not_an_object());
-    }
-    let text = json_stringify(options)
-        .ok()
-        .flatten()
-        .ok_or_else(not_an_object)?;
+    let text = plain_object_json(options).ok_or_else(not_an_object)?;
     parse_object(text.as_bytes()).map_err(|_| not_an_object())
 }
 

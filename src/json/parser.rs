@@ -134,12 +134,14 @@ pub(crate) fn parse_members<'a, M: Members<'a> + ?Sized>(
     Ok(())
 }
 
-/// The members of a nested (or [`parse_object`]'s) object, built, names owned.
+/// The members of an object, built, names owned: for nested objects,
+/// [`parse_object`] and the custom members of a claims set.
 #[derive(Default)]
-struct MemberList(Vec<(String, Value)>);
+pub(crate) struct MemberList(pub(crate) Vec<(String, Value)>);
 
-impl<'a> Members<'a> for MemberList {
-    fn member(
+impl MemberList {
+    /// Reads the value of member `name` and keeps both.
+    pub(crate) fn read_member<'a>(
         &mut self,
         name: Cow<'a, str>,
         parser: &mut Parser<'a>,
@@ -150,8 +152,24 @@ impl<'a> Members<'a> for MemberList {
         Ok(())
     }
 
-    fn has_duplicate_names(&mut self, _: &mut Parser<'a>) -> bool {
+    /// Whether two members share a name.
+    pub(crate) fn has_duplicates(&self) -> bool {
         has_duplicate_names(self.0.iter().map(|(name, _)| name.as_str()))
+    }
+}
+
+impl<'a> Members<'a> for MemberList {
+    fn member(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        self.read_member(name, parser, depth)
+    }
+
+    fn has_duplicate_names(&mut self, _: &mut Parser<'a>) -> bool {
+        self.has_duplicates()
     }
 }
 
