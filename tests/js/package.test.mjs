@@ -37,6 +37,11 @@ test("the reference run signs, verifies and reports errors by code", () => {
     shortKey: jwtError("ERR_KEY_INVALID"),
     badOption: jwtError("ERR_INVALID_OPTIONS"),
     notAToken: jwtError("ERR_JWS_INVALID"),
+    notAsciiToken: jwtError("ERR_JWS_INVALID"),
+  });
+  assert.deepEqual(reference.text, {
+    verified: ["plain", "café", "naïve 日本語", "🔑 key", `${"a".repeat(200)}é`, "ü"],
+    decoded: "ü",
   });
 });
 
