@@ -5,7 +5,7 @@ import { join } from "node:path";
 import * as wasm from "./jwt_edge.js";
 import { publishedJwtError } from "./error.js";
 
-wasm.initSync({ module: readFileSync(join(__dirname, "jwt_edge_bg.wasm")) });
+wasm.initSync({ module: readFileSync(join(__dirname, "jwt_edge_fast_bg.wasm")) });
 
 export const JwtError = publishedJwtError();
 export const { decode, verify, sign, expiresAt, secondsUntilExpiry, isExpired, Verifier, Signer } = wasm;

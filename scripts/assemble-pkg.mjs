@@ -1,5 +1,5 @@
-// Assembles the npm package in pkg/ from the wasm-pack output (target/wasm-pack)
-// and pkg-template/: copies the files, bundles the CommonJS entries, writes the
+// Assembles the npm package in pkg/ from the wasm-pack output (target/wasm-pack
+// and target/wasm-pack-speed) and pkg-template/: copies the files, bundles the CommonJS entries, writes the
 // CommonJS types and stamps the crate's version into package.json.
 import { build, transform } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -7,6 +7,7 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const wasmPack = join(root, "target/wasm-pack");
+const wasmPackSpeed = join(root, "target/wasm-pack-speed");
 const template = join(root, "pkg-template");
 const pkg = join(root, "pkg");
 
@@ -16,6 +17,16 @@ mkdirSync(pkg);
 for (const file of ["jwt_edge.js", "jwt_edge.d.ts", "jwt_edge_bg.wasm", "jwt_edge_bg.wasm.d.ts"]) {
   copyFileSync(join(wasmPack, file), join(pkg, file));
 }
+// The same code built for speed (target/wasm-pack-speed, opt-level 3) is what
+// the Node and workerd entries load; browsers and bundlers get the smaller
+// build above. Both builds must have the same bindings, so one glue serves
+// both: a difference fails the package.
+for (const file of ["jwt_edge.js", "jwt_edge.d.ts", "jwt_edge_bg.wasm.d.ts"]) {
+  if (!readFileSync(join(wasmPack, file)).equals(readFileSync(join(wasmPackSpeed, file)))) {
+    throw new Error(`${file} differs between the size and speed builds; they must share one glue`);
+  }
+}
+copyFileSync(join(wasmPackSpeed, "jwt_edge_bg.wasm"), join(pkg, "jwt_edge_fast_bg.wasm"));
 for (const file of readdirSync(template)) {
   if (file !== "node-cjs.source.js") copyFileSync(join(template, file), join(pkg, file));
 }

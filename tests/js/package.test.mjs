@@ -3,6 +3,7 @@
 // app in Chromium, and a JavaScript Cloudflare Worker under wrangler dev.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { launchChromium, runPage } from "./support/browser.mjs";
@@ -71,6 +72,7 @@ test("the packed files are exactly the package's files list", () => {
     "jwt_edge.js",
     "jwt_edge_bg.wasm",
     "jwt_edge_bg.wasm.d.ts",
+    "jwt_edge_fast_bg.wasm",
     "node.cjs",
     "node.js",
     "package.json",
@@ -106,9 +108,14 @@ describe("in Chromium", () => {
   test("a page with <script type=module> and no bundler", async () => {
     const server = await serveStatic(project.dir);
     try {
-      const { result, errors } = await runPage(browser, `${server.url}/browser/index.html`);
+      const { result, errors, requested } = await runPage(browser, `${server.url}/browser/index.html`);
       assert.deepEqual(errors, []);
       assert.deepEqual(result, reference);
+      // Browsers download the build optimized for size, never the speed build.
+      assert.deepEqual(
+        requested.filter((path) => path.endsWith(".wasm")),
+        ["/node_modules/jwt-edge/jwt_edge_bg.wasm"],
+      );
     } finally {
       await server.close();
     }
@@ -122,9 +129,15 @@ describe("in Chromium", () => {
     });
     const server = await serveStatic(join(appDir, "dist"));
     try {
-      const { result, errors } = await runPage(browser, `${server.url}/index.html`);
+      const { result, errors, requested } = await runPage(browser, `${server.url}/index.html`);
       assert.deepEqual(errors, []);
       assert.deepEqual(result, reference);
+      const wasm = requested.filter((path) => path.endsWith(".wasm"));
+      assert.equal(wasm.length, 1);
+      assert.ok(
+        readFileSync(join(appDir, "dist", wasm[0])).equals(readFileSync(join(pkgDir, "jwt_edge_bg.wasm"))),
+        "the bundle ships the build optimized for size",
+      );
     } finally {
       await server.close();
     }

@@ -24,9 +24,11 @@ export async function runPage(browser, url) {
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(String(error)));
+  const requested = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(url);
   await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20_000 });
   const result = await page.evaluate(() => window.__result);
   await page.close();
-  return { result, errors };
+  return { result, errors, requested };
 }
