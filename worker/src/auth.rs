@@ -4,9 +4,9 @@ use crate::access_token::{access_validation, family_of, roles_of};
 use crate::api_error::ApiError;
 use crate::app::App;
 use crate::cookies::{read_cookie, ACCESS_COOKIE};
-use crate::db::{self, UserRow};
+use crate::db;
 use jwt_edge::verify;
-use worker::Request;
+use worker::Headers;
 
 /// Where the access token came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,8 +20,10 @@ pub enum TokenSource {
 /// An authenticated caller.
 #[derive(Debug, Clone)]
 pub struct Principal {
-    /// The account, as it is now.
-    pub user: UserRow,
+    /// The account id (the token's `sub`).
+    pub user_id: String,
+    /// The account's username, as it is now.
+    pub username: String,
     /// The roles the token grants.
     pub roles: Vec<String>,
     /// The token's id, for the deny list.
@@ -32,12 +34,13 @@ pub struct Principal {
     pub family_id: String,
 }
 
-/// The access token of a request: the `Authorization` header first, then the cookie.
+/// The access token of a request, given its headers: the `Authorization`
+/// header first, then the cookie.
 ///
 /// # Errors
 /// 401 for an `Authorization` header that is not `Bearer <token>`.
-pub fn access_token(req: &Request) -> Result<Option<(String, TokenSource)>, ApiError> {
-    if let Some(header) = req.headers().get("Authorization")? {
+pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, ApiError> {
+    if let Some(header) = headers.get("Authorization")? {
         return match header.trim().split_once(' ') {
             Some((scheme, token))
                 if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
@@ -50,21 +53,21 @@ pub fn access_token(req: &Request) -> Result<Option<(String, TokenSource)>, ApiE
             )),
         };
     }
-    let cookie = req.headers().get("Cookie")?;
+    let cookie = headers.get("Cookie")?;
     Ok(cookie
         .as_deref()
         .and_then(|header| read_cookie(header, ACCESS_COOKIE))
         .map(|token| (token.to_string(), TokenSource::Cookie)))
 }
 
-/// Verifies the request's access token, checks the deny list and that the
-/// user still exists.
+/// Verifies the access token of a request with these headers, checks the deny
+/// list and that the user still exists.
 ///
 /// # Errors
 /// 401 with the core's error code, or the worker's for a revoked token or a
 /// deleted user.
-pub async fn authenticate(req: &Request, app: &App) -> Result<Principal, ApiError> {
-    let (token, _) = access_token(req)?.ok_or_else(ApiError::missing_token)?;
+pub async fn authenticate(headers: &Headers, app: &App) -> Result<Principal, ApiError> {
+    let (token, _) = access_token(headers)?.ok_or_else(ApiError::missing_token)?;
     let claims = verify(
         &token,
         &app.config.key,
@@ -85,7 +88,7 @@ pub async fn authenticate(req: &Request, app: &App) -> Result<Principal, ApiErro
     };
     // A deleted user's tokens die with the account; a revoked token is
     // refused even while its user exists.
-    let (user, denied) = db::find_user_and_denial(&app.db, user_id, jti)
+    let (username, denied) = db::find_username_and_denial(&app.db, user_id, jti)
         .await?
         .ok_or_else(|| {
             ApiError::invalid_token("ERR_USER_UNKNOWN", "the token's user no longer exists")
@@ -97,7 +100,8 @@ pub async fn authenticate(req: &Request, app: &App) -> Result<Principal, ApiErro
         ));
     }
     Ok(Principal {
-        user,
+        user_id: user_id.to_string(),
+        username,
         roles: roles_of(&claims),
         jti: jti.to_string(),
         expires_at: expires_at.as_secs(),

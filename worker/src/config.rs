@@ -1,6 +1,8 @@
-//! The worker's configuration, read once per request from its environment.
+//! The worker's configuration, read from its environment once per isolate.
 
+use core::cell::OnceCell;
 use jwt_edge::{Algorithm, HmacKey};
+use std::rc::Rc;
 use worker::Env;
 
 /// Access token lifetime when `ACCESS_TTL` is not set: 15 minutes.
@@ -26,7 +28,32 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
 }
 
+thread_local! {
+    /// The configuration of this isolate, read by its first request that found
+    /// it valid. An isolate runs one version of the worker, whose variables and
+    /// secrets cannot change while it lives (a new secret or deployment starts
+    /// new isolates), so every later request can share it instead of crossing
+    /// into JavaScript for each variable and preparing the HMAC key again.
+    static CACHED: OnceCell<Rc<Config>> = const { OnceCell::new() };
+}
+
 impl Config {
+    /// The configuration of this isolate: read from `env` the first time, then
+    /// shared. An invalid configuration is not kept, so every request answers
+    /// 500 and logs why until it is fixed (which needs a new isolate anyway).
+    ///
+    /// # Errors
+    /// As [`Config::from_env`].
+    pub fn cached(env: &Env) -> Result<Rc<Self>, String> {
+        CACHED.with(|cell| {
+            if let Some(config) = cell.get() {
+                return Ok(Rc::clone(config));
+            }
+            let config = Rc::new(Self::from_env(env)?);
+            Ok(Rc::clone(cell.get_or_init(|| config)))
+        })
+    }
+
     /// Reads the configuration.
     ///
     /// # Errors

@@ -244,37 +244,27 @@ pub async fn deny_access_token(
 }
 
 #[derive(Deserialize)]
-struct UserWithDenial {
-    id: String,
+struct UsernameAndDenial {
     username: String,
-    password_hash: String,
-    roles: String,
     denied: u32,
 }
 
-/// The account `user_id` and whether the access token `jti` was revoked by
-/// logout, in one round trip (this runs on every authenticated request).
-pub async fn find_user_and_denial(
+/// The username of the account `user_id` and whether the access token `jti`
+/// was revoked by logout, in one round trip (this runs on every authenticated
+/// request, so it reads only the two columns it needs: no password hash).
+pub async fn find_username_and_denial(
     db: &D1Database,
     user_id: &str,
     jti: &str,
-) -> worker::Result<Option<(UserRow, bool)>> {
-    let row: Option<UserWithDenial> = db
+) -> worker::Result<Option<(String, bool)>> {
+    let row: Option<UsernameAndDenial> = db
         .prepare(
-            "SELECT id, username, password_hash, roles, \
+            "SELECT username, \
              EXISTS (SELECT 1 FROM denied_access_tokens WHERE jti = ?2) AS denied \
              FROM users WHERE id = ?1",
         )
         .bind(&[text(user_id), text(jti)])?
         .first(None)
         .await?;
-    Ok(row.map(|row| {
-        let user = UserRow {
-            id: row.id,
-            username: row.username,
-            password_hash: row.password_hash,
-            roles: row.roles,
-        };
-        (user, row.denied != 0)
-    }))
+    Ok(row.map(|row| (row.username, row.denied != 0)))
 }

@@ -21,9 +21,10 @@ mod request_body;
 mod router;
 mod session;
 
-use worker::{event, Context, Env, Request, Response};
+use worker::{event, Context, Env, Response};
 
+/// The runtime's request as it is (see [`router::handle`] for why).
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
+async fn fetch(req: worker::web_sys::Request, env: Env, _ctx: Context) -> worker::Result<Response> {
     router::handle(req, env).await
 }

@@ -3,23 +3,23 @@
 use crate::api_error::ApiError;
 use crate::app::App;
 use crate::auth::authenticate;
-use worker::{Request, Response};
+use worker::{Headers, Response};
 
 /// The role this endpoint needs.
 pub const ADMIN_ROLE: &str = "admin";
 
-/// 200 for an admin.
+/// 200 for an admin, given the request's headers.
 ///
 /// # Errors
 /// 401 without a valid access token; 403 `insufficient_scope` without the role.
-pub async fn handle_admin(req: &Request, app: &App) -> Result<Response, ApiError> {
-    let principal = authenticate(req, app).await?;
+pub async fn handle_admin(headers: &Headers, app: &App) -> Result<Response, ApiError> {
+    let principal = authenticate(headers, app).await?;
     if !principal.roles.iter().any(|role| role == ADMIN_ROLE) {
         return Err(ApiError::insufficient_scope(ADMIN_ROLE));
     }
     Ok(Response::from_json(&serde_json::json!({
-        "message": format!("Welcome, {}: you hold the admin role.", principal.user.username),
-        "sub": principal.user.id,
+        "message": format!("Welcome, {}: you hold the admin role.", principal.username),
+        "sub": principal.user_id,
         "roles": principal.roles,
     }))?)
 }

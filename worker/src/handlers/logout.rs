@@ -19,7 +19,7 @@ use worker::{Request, Response};
 pub async fn handle_logout(req: &mut Request, app: &App) -> Result<Response, ApiError> {
     let body = json_object(req).await?;
     let mut families = Vec::new();
-    if let Ok(principal) = authenticate(req, app).await {
+    if let Ok(principal) = authenticate(req.headers(), app).await {
         db::deny_access_token(&app.db, &principal.jti, principal.expires_at, app.now).await?;
         families.push(principal.family_id);
     }

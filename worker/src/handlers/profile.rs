@@ -3,17 +3,26 @@
 use crate::api_error::ApiError;
 use crate::app::App;
 use crate::auth::authenticate;
-use worker::{Request, Response};
+use serde::Serialize;
+use worker::{Headers, Response};
 
-/// 200 `{sub, username, roles}`.
+/// The answer's body, serialized straight from the principal's fields.
+#[derive(Serialize)]
+struct Profile<'a> {
+    sub: &'a str,
+    username: &'a str,
+    roles: &'a [String],
+}
+
+/// 200 `{sub, username, roles}`, given the request's headers.
 ///
 /// # Errors
 /// 401 (with the core's error code) without a valid access token.
-pub async fn handle_profile(req: &Request, app: &App) -> Result<Response, ApiError> {
-    let principal = authenticate(req, app).await?;
-    Ok(Response::from_json(&serde_json::json!({
-        "sub": principal.user.id,
-        "username": principal.user.username,
-        "roles": principal.roles,
-    }))?)
+pub async fn handle_profile(headers: &Headers, app: &App) -> Result<Response, ApiError> {
+    let principal = authenticate(headers, app).await?;
+    Ok(Response::from_json(&Profile {
+        sub: &principal.user_id,
+        username: &principal.username,
+        roles: &principal.roles,
+    })?)
 }
