@@ -5,8 +5,15 @@
 // - GET /api/profile of the Rust worker against the same endpoint written in
 //   JavaScript with jose, both on one local D1 database, under a load of 50
 //   concurrent requests for a fixed time on loopback: requests/s, p50, p99;
+//   then the same request with a well-formed access token whose signature is
+//   wrong, which both workers verify and refuse (401) without touching D1, so
+//   the difference between the two is the D1 query's share of a request;
 // - the Rust worker's upload size (what `wrangler deploy` sends, gzipped).
 // Writes target/bench/edge.json for bench/report.mjs.
+//
+// Options: --json <path> (write the result there), --quick (shorter runs, for
+// iteration), --only verify|profile (one part; the JSON is then incomplete and
+// bench/report.mjs cannot read it).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +26,7 @@ const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
 const jsonPath = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const quick = args.includes("--quick");
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,7 +87,11 @@ async function verifyLoop() {
 
 // ------------------------------------------------------------------ /api/profile under load
 
-async function load(url, token, { seconds, concurrency }) {
+/**
+ * `concurrency` clients sending GET `url` with `token` back to back for
+ * `seconds`; a response counts as an error unless `expected(status, body)`.
+ */
+async function load(url, token, expected, { seconds, concurrency }) {
   const latencies = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
@@ -89,7 +101,7 @@ async function load(url, token, { seconds, concurrency }) {
       const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       const body = await response.json();
       latencies.push(performance.now() - started);
-      if (response.status !== 200 || body.username !== demoAccounts[1].username) errors += 1;
+      if (!expected(response.status, body)) errors += 1;
     }
   };
   const started = performance.now();
@@ -98,6 +110,28 @@ async function load(url, token, { seconds, concurrency }) {
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
   return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99) };
+}
+
+/** The token with another, well-formed signature: the first character of its
+ * third segment changed (the last one, which carries padding bits, is kept). */
+function withBadSignature(token) {
+  const at = token.lastIndexOf(".") + 1;
+  return `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
+}
+
+const profileOk = (status, body) => status === 200 && body.username === demoAccounts[1].username;
+const badSignatureRefused = (status, body) =>
+  status === 401 && body.code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+
+/** Both measurements on one running worker, each after a one-second warm-up. */
+async function measure(worker, accessToken, options) {
+  const url = `${worker.url}/api/profile`;
+  const badToken = withBadSignature(accessToken);
+  await load(url, accessToken, profileOk, { ...options, seconds: 1 });
+  const profile = await load(url, accessToken, profileOk, options);
+  await load(url, badToken, badSignatureRefused, { ...options, seconds: 1 });
+  const badSignature = await load(url, badToken, badSignatureRefused, options);
+  return { profile, badSignature };
 }
 
 async function profileLoad() {
@@ -118,21 +152,31 @@ async function profileLoad() {
         body: JSON.stringify({ username, password }),
       });
       ({ accessToken } = await login.json());
-      await load(`${rust.url}/api/profile`, accessToken, { ...options, seconds: 1 });
-      rustResult = await load(`${rust.url}/api/profile`, accessToken, options);
+      rustResult = await measure(rust, accessToken, options);
     } finally {
       await rust.stop();
     }
     const jose = await startWrangler(join(root, "bench/edge/profile-jose"), vars);
     let joseResult;
     try {
-      await load(`${jose.url}/api/profile`, accessToken, { ...options, seconds: 1 });
-      joseResult = await load(`${jose.url}/api/profile`, accessToken, options);
+      joseResult = await measure(jose, accessToken, options);
     } finally {
       await jose.stop();
     }
-    console.error(`edge profile: rust ${Math.round(rustResult.rps)} req/s, jose ${Math.round(joseResult.rps)} req/s`);
-    return { ...options, rust: rustResult, jose: joseResult };
+    for (const [name, result] of [["rust", rustResult], ["jose", joseResult]]) {
+      const { profile, badSignature } = result;
+      const ms = (x) => x.toFixed(1);
+      console.error(
+        `edge profile: ${name} ${Math.round(profile.rps)} req/s (p50 ${ms(profile.p50)}, p99 ${ms(profile.p99)} ms, ${profile.errors} errors); ` +
+          `bad signature ${Math.round(badSignature.rps)} req/s (p50 ${ms(badSignature.p50)}, p99 ${ms(badSignature.p99)} ms, ${badSignature.errors} errors)`,
+      );
+    }
+    return {
+      ...options,
+      rust: rustResult.profile,
+      jose: joseResult.profile,
+      badSignature: { rust: rustResult.badSignature, jose: joseResult.badSignature },
+    };
   } finally {
     rmSync(persistTo, { recursive: true, force: true });
   }
@@ -149,7 +193,11 @@ function uploadSize() {
   return { files, total };
 }
 
-const result = { verify: await verifyLoop(), profile: await profileLoad(), upload: uploadSize() };
+const result = {
+  ...(only !== "profile" && { verify: await verifyLoop() }),
+  ...(only !== "verify" && { profile: await profileLoad() }),
+  upload: uploadSize(),
+};
 if (jsonPath) {
   mkdirSync(join(jsonPath, ".."), { recursive: true });
   writeFileSync(jsonPath, JSON.stringify(result, null, 2));

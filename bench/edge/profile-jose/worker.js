@@ -5,6 +5,18 @@ import { jwtVerify } from "jose";
 
 const json = (status, body, headers = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store", ...headers } });
+// The Rust worker's 401 for a token that failed (worker/src/api_error.rs
+// `invalid_token`): the body {error, code, message} and the RFC 6750 challenge
+// with the message as error_description (quotes made single, then anything
+// but printable ASCII and backslashes dropped).
+const invalidToken = (code, message) => {
+  const description = message.replaceAll('"', "'").replace(/[^ -~]|\\/g, "");
+  return json(
+    401,
+    { error: "invalid_token", code, message },
+    { "www-authenticate": `Bearer realm="jwt-edge", error="invalid_token", error_description="${description}"` },
+  );
+};
 
 export default {
   async fetch(request, env) {
@@ -12,7 +24,13 @@ export default {
     if (request.method !== "GET" || url.pathname !== "/api/profile") return json(404, { error: "not_found" });
     const header = request.headers.get("authorization") ?? "";
     const token = header.startsWith("Bearer ") ? header.slice(7) : "";
-    if (!token) return json(401, { error: "unauthorized" }, { "www-authenticate": 'Bearer realm="jwt-edge"' });
+    if (!token) {
+      return json(
+        401,
+        { error: "unauthorized", code: "ERR_TOKEN_MISSING", message: "no access token was presented" },
+        { "www-authenticate": 'Bearer realm="jwt-edge"' },
+      );
+    }
     let payload;
     try {
       ({ payload } = await jwtVerify(token, new TextEncoder().encode(env.JWT_SECRET), {
@@ -23,14 +41,15 @@ export default {
         requiredClaims: ["exp", "iat", "sub", "jti", "sid"],
       }));
     } catch (error) {
-      return json(401, { error: "invalid_token", code: error.code, message: error.message });
+      return invalidToken(error.code, error.message);
     }
     const row = await env.DB.prepare(
       "SELECT id, username, roles, EXISTS (SELECT 1 FROM denied_access_tokens WHERE jti = ?2) AS denied FROM users WHERE id = ?1",
     )
       .bind(payload.sub, payload.jti)
       .first();
-    if (!row || row.denied) return json(401, { error: "invalid_token" });
+    if (!row) return invalidToken("ERR_USER_UNKNOWN", "the token's user no longer exists");
+    if (row.denied) return invalidToken("ERR_TOKEN_REVOKED", "the token was revoked by logout");
     return json(200, { sub: row.id, username: row.username, roles: payload.roles });
   },
 };
