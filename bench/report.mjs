@@ -155,7 +155,8 @@ out(
   "glue (`jwt_edge.js`) and the `.wasm`; each file is compressed on its own, as a",
   "server sends it. The peers are esbuild-minified bundles of their equivalent",
   "imports. The `.wasm` is built with `wasm-opt -Oz` from the npm package",
-  "`binaryen`.",
+  "`binaryen`. Node and Workers load the same code built for speed",
+  "(`jwt_edge_fast_bg.wasm`, opt-level 3), which browsers never fetch.",
   "",
   "| What | Bytes | gzip -9 |",
   "| --- | ---: | ---: |",
@@ -164,6 +165,7 @@ for (const file of size.jwtEdge.files) out(`| jwt-edge \`${file.name}\` | ${int(
 out(
   `| **jwt-edge, as a browser fetches it** | **${int(size.jwtEdge.total.bytes)}** | **${int(size.jwtEdge.total.gzip)} (${kb(size.jwtEdge.total.gzip)})** |`,
   `| jwt-edge through esbuild (minified JS + wasm) | ${int(size.jwtEdge.bundled.total.bytes)} | ${int(size.jwtEdge.bundled.total.gzip)} (${kb(size.jwtEdge.bundled.total.gzip)}) |`,
+  `| jwt-edge \`${size.jwtEdge.speedWasm.name}\` (Node and Workers only) | ${int(size.jwtEdge.speedWasm.bytes)} | ${int(size.jwtEdge.speedWasm.gzip)} (${kb(size.jwtEdge.speedWasm.gzip)}) |`,
 );
 for (const peer of size.peers) {
   const where = peer.platform === "node" ? " (Node only)" : "";
@@ -187,7 +189,8 @@ for (const r of [...edge.verify.results].sort((a, b) => b.opsPerSec - a.opsPerSe
 out(
   "",
   `\`GET /api/profile\` (verify the access token, then one D1 query for the user and the`,
-  `deny list) on the Rust worker and on the same endpoint written with jose, one local D1`,
+  `deny list) on the Rust worker and on the same endpoint written with jose, both deployed`,
+  `alike (the demo page as static assets, the worker first for \`/api/*\`), one local D1`,
   `database, ${edge.profile.concurrency} concurrent requests for ${edge.profile.seconds} s on loopback:`,
   "",
   "| Worker | requests/s | p50 | p99 | errors |",
