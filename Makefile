@@ -9,6 +9,10 @@ SHELL := bash
 # wasm-bindgen output); wasm-pack finds it through PATH.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WRANGLER_SEND_METRICS := false
+# wrangler appends every message, debug ones included, to a log file, by default
+# under ~/.config/.wrangler/logs; the tests and benchmarks start it dozens of
+# times, so their logs stay in the project (and go with `make clean`).
+export WRANGLER_LOG_PATH ?= $(CURDIR)/target/wrangler-logs
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 WASM_PACK_VERSION := 0.15.1

@@ -27,6 +27,12 @@ const args = process.argv.slice(2);
 const jsonPath = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
 const quick = args.includes("--quick");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+// Under load, wrangler's inspector proxy logs a few debug lines per D1 query and
+// wrangler appends each to its log file: hundreds of megabytes per run. They go
+// to a directory removed at the end.
+const wranglerLogs = mkdtempSync(join(tmpdir(), "jwt-edge-bench-wrangler-logs-"));
+process.env.WRANGLER_LOG_PATH = wranglerLogs;
+process.on("exit", () => rmSync(wranglerLogs, { recursive: true, force: true }));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
