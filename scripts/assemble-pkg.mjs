@@ -1,6 +1,7 @@
 // Assembles the npm package in pkg/ from the wasm-pack output (target/wasm-pack
-// and target/wasm-pack-speed) and pkg-template/: copies the files, bundles the CommonJS entries, writes the
-// CommonJS types and stamps the crate's version into package.json.
+// and target/wasm-pack-speed) and pkg-template/: copies the files, bundles the
+// CommonJS entries, writes the CommonJS types and stamps the crate's version
+// into package.json.
 import { build, transform } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
