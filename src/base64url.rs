@@ -7,6 +7,7 @@
 use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::ops::Range;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -54,17 +55,26 @@ pub(crate) fn decoded_len(len: usize) -> Option<usize> {
 /// non-canonical trailing bits (two encodings of the same bytes) are all refused,
 /// so every token has exactly one spelling.
 pub(crate) fn decode(segment: &str) -> Option<Vec<u8>> {
-    let len = decoded_len(segment.len())?;
     // Not `vec![0; n]`: `calloc` can cost more than the decoding (glibc runs
     // its fast-bin consolidation for it).
-    #[allow(clippy::slow_vector_initialization)]
-    let mut out = {
-        let mut out = Vec::with_capacity(len);
-        out.resize(len, 0);
-        out
-    };
-    decode_to(segment.as_bytes(), &mut out)?;
+    let mut out = Vec::with_capacity(decoded_len(segment.len())?);
+    decode_onto(segment, &mut out)?;
     Some(out)
+}
+
+/// [`decode`] appended to `out`; returns where the bytes are. On failure `out`
+/// is left as it was.
+pub(crate) fn decode_onto(segment: &str, out: &mut Vec<u8>) -> Option<Range<usize>> {
+    let start = out.len();
+    let end = start.checked_add(decoded_len(segment.len())?)?;
+    out.resize(end, 0);
+    let decoded = out
+        .get_mut(start..)
+        .and_then(|tail| decode_to(segment.as_bytes(), tail));
+    if decoded.is_none() {
+        out.truncate(start);
+    }
+    decoded.map(|()| start..end)
 }
 
 /// [`decode`] into `buffer` when the bytes fit in it, else onto the heap.
@@ -212,6 +222,17 @@ mod tests {
         assert_eq!(decode("+/8"), None);
         assert_eq!(decode("YW I"), None);
         assert_eq!(decode("YWI\n"), None);
+    }
+
+    #[test]
+    fn decoding_onto_a_buffer_appends_or_leaves_it_unchanged() {
+        let mut out = b"{".to_vec();
+        assert_eq!(decode_onto("YWI", &mut out), Some(1..3));
+        assert_eq!(out, b"{ab");
+        // A bad character near the end, after most bytes were written.
+        assert_eq!(decode_onto("YWJjZGVmZ2g*", &mut out), None);
+        assert_eq!(decode_onto("Y", &mut out), None);
+        assert_eq!(out, b"{ab");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
 use crate::{base64url, Error, NumericDate};
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
+use core::ops::Range;
 
 /// The three segments of a compact JWS, still encoded.
 pub(crate) struct CompactParts<'a> {
@@ -54,9 +55,16 @@ impl<'a> CompactParts<'a> {
         base64url::decode(self.header).ok_or(Error::malformed("the header is not base64url"))
     }
 
-    /// Decodes the payload bytes.
-    pub fn decode_payload(&self) -> Result<Vec<u8>, Error> {
-        base64url::decode(self.payload).ok_or(Error::malformed("the payload is not base64url"))
+    /// Decodes the header's JSON text onto the end of `out`; returns where it is.
+    fn decode_header_json_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
+        base64url::decode_onto(self.header, out)
+            .ok_or(Error::malformed("the header is not base64url"))
+    }
+
+    /// Decodes the payload bytes onto the end of `out`; returns where they are.
+    fn decode_payload_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
+        base64url::decode_onto(self.payload, out)
+            .ok_or(Error::malformed("the payload is not base64url"))
     }
 
     /// Decodes the header's JSON text into `buffer` if it fits there.
@@ -75,11 +83,6 @@ impl<'a> CompactParts<'a> {
     pub fn decode_signature_in<'b>(&self, buffer: &'b mut [u8]) -> Result<Cow<'b, [u8]>, Error> {
         base64url::decode_in(self.signature, buffer)
             .ok_or(Error::malformed("the signature is not base64url"))
-    }
-
-    /// Decodes the signature bytes.
-    pub fn decode_signature(&self) -> Result<Vec<u8>, Error> {
-        base64url::decode(self.signature).ok_or(Error::malformed("the signature is not base64url"))
     }
 }
 
@@ -154,35 +157,80 @@ impl UnverifiedToken {
 /// # Security
 /// See [`UnverifiedToken`]: nothing read here is authenticated.
 pub fn decode_unverified(token: &str) -> Result<UnverifiedToken, Error> {
-    let decoded = decode_checked(token)?;
+    let decoded = decode_checked(token, &Framing::NONE)?;
     // Read again to be kept: the texts passed every rule, so this cannot fail.
-    let header = HeaderView::read(&decoded.header_json)?.into_header(&decoded.header_json)?;
-    let claims = ClaimsView::<Built>::read(&decoded.payload_json, payload_error)?.into_claims();
+    let header_json = decoded.header_json();
+    let header = HeaderView::read(header_json)?.into_header(header_json)?;
+    let claims = ClaimsView::<Built>::read(decoded.payload_json(), payload_error)?.into_claims();
     Ok(UnverifiedToken { header, claims })
+}
+
+/// What [`decode_checked`] writes around the two JSON texts in its buffer.
+pub(crate) struct Framing {
+    pub before: &'static [u8],
+    pub between: &'static [u8],
+    pub after: &'static [u8],
+}
+
+impl Framing {
+    /// The two texts, back to back.
+    pub const NONE: Self = Self {
+        before: b"",
+        between: b"",
+        after: b"",
+    };
 }
 
 /// A token read without verifying it: its header and payload JSON texts,
 /// which passed every rule a token must pass to be read (the same as
-/// [`verify`](crate::verify) applies before the signature), and its `exp`.
+/// [`verify`](crate::verify) applies before the signature), in one buffer,
+/// and its `exp`.
 pub(crate) struct Decoded {
-    pub header_json: Vec<u8>,
-    pub payload_json: Vec<u8>,
+    /// The header's and the payload's texts, framed as asked.
+    pub json: Vec<u8>,
+    header: Range<usize>,
+    payload: Range<usize>,
     #[cfg_attr(not(feature = "js"), allow(dead_code))] // the JavaScript expiry helpers
     pub expires_at: Option<f64>,
 }
 
-/// Reads a token without verifying it.
-pub(crate) fn decode_checked(token: &str) -> Result<Decoded, Error> {
+impl Decoded {
+    /// The header's JSON text.
+    pub fn header_json(&self) -> &[u8] {
+        self.json.get(self.header.clone()).unwrap_or_default()
+    }
+
+    /// The payload's JSON text.
+    pub fn payload_json(&self) -> &[u8] {
+        self.json.get(self.payload.clone()).unwrap_or_default()
+    }
+}
+
+/// Reads a token without verifying it. Both texts are decoded into one buffer
+/// with `framing` around them (the JavaScript `decode` hands it to one
+/// `JSON.parse` as `{"header":…,"payload":…}`), so a read costs one allocation.
+pub(crate) fn decode_checked(token: &str, framing: &Framing) -> Result<Decoded, Error> {
     let parts = CompactParts::split(token, DEFAULT_MAX_TOKEN_LENGTH)?;
-    let header_json = parts.decode_header_json()?;
-    HeaderView::read(&header_json)?;
-    let payload_json = parts.decode_payload()?;
-    parts.decode_signature()?;
-    let claims = ClaimsView::<Unbuilt<'_>>::read(&payload_json, payload_error)?;
+    let framing_len = framing.before.len() + framing.between.len() + framing.after.len();
+    // At most the decoded lengths: a segment of n characters holds 3n/4 bytes.
+    let mut json =
+        Vec::with_capacity(framing_len + (parts.header.len() + parts.payload.len()) / 4 * 3 + 4);
+    json.extend_from_slice(framing.before);
+    let header = parts.decode_header_json_onto(&mut json)?;
+    HeaderView::read(json.get(header.clone()).unwrap_or_default())?;
+    json.extend_from_slice(framing.between);
+    let payload = parts.decode_payload_onto(&mut json)?;
+    parts.decode_signature_in(&mut [0; 64])?;
+    let claims = ClaimsView::<Unbuilt<'_>>::read(
+        json.get(payload.clone()).unwrap_or_default(),
+        payload_error,
+    )?;
     let expires_at = claims.registered.expires_at.map(|exp| exp.secs);
+    json.extend_from_slice(framing.after);
     Ok(Decoded {
-        header_json,
-        payload_json,
+        json,
+        header,
+        payload,
         expires_at,
     })
 }

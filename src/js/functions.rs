@@ -6,7 +6,7 @@ use super::host::{json_parse, plain_object_json};
 use super::key::KeyBytes;
 use super::options::{clock_now, seconds, SignConfig, VerifyConfig};
 use crate::claims::{Built, Checked, ClaimsView};
-use crate::token::decode_checked;
+use crate::token::{decode_checked, Framing};
 use crate::verify::verify_checked;
 use crate::MAX_LEEWAY;
 use crate::{Algorithm, Claims, Error, HmacKey, Validation, VerifyingKey};
@@ -111,7 +111,7 @@ pub(crate) fn sign_with(
 
 /// An unverified token's `exp` in seconds, if it has one.
 fn unverified_exp(token: &JsValue) -> Result<Option<f64>, Error> {
-    Ok(decode_checked(&token_text(token)?)?.expires_at)
+    Ok(decode_checked(&token_text(token)?, &Framing::NONE)?.expires_at)
 }
 
 fn optional_now(now: Option<f64>) -> Result<u64, Error> {
@@ -126,16 +126,13 @@ fn optional_now(now: Option<f64>) -> Result<u64, Error> {
 #[wasm_bindgen(skip_typescript)]
 pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
     let decode = || -> Result<JsValue, Error> {
-        let decoded = decode_checked(&token_text(token)?)?;
-        let (header, payload) = (&decoded.header_json, &decoded.payload_json);
         // One `JSON.parse` makes the result object and both members.
-        let mut json = alloc::vec::Vec::with_capacity(header.len() + payload.len() + 24);
-        json.extend_from_slice(b"{\"header\":");
-        json.extend_from_slice(header);
-        json.extend_from_slice(b",\"payload\":");
-        json.extend_from_slice(payload);
-        json.push(b'}');
-        json_to_js(&json)
+        let framing = Framing {
+            before: b"{\"header\":",
+            between: b",\"payload\":",
+            after: b"}",
+        };
+        json_to_js(&decode_checked(&token_text(token)?, &framing)?.json)
     };
     decode().map_err(|error| to_js(&error))
 }
