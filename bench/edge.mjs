@@ -1,7 +1,8 @@
 // The edge part of `make bench`, under `wrangler dev` (local workerd):
 // - HS256 verify inside a Worker for jwt-edge and the Workers-native peers.
 //   Time does not advance inside a Workers request, so each library's cost is
-//   (time of a request doing n verifications - time of one doing none) / n;
+//   (time of a request doing n verifications - time of one doing none) / n,
+//   with n sized per library so that the first request takes about 100 ms;
 // - GET /api/profile of the Rust worker against the same endpoint written in
 //   JavaScript with jose, both on one local D1 database, under a load of 50
 //   concurrent requests for a fixed time on loopback: requests/s, p50, p99;
@@ -73,10 +74,15 @@ async function verifyLoop() {
     for (const lib of libs) {
       const url = (n) =>
         `${worker.url}/?${new URLSearchParams({ lib, n: String(n), token, secret })}`;
-      const n = quick ? 500 : 4000;
+      // Each measured request verifies for about 100 ms (sized from a first
+      // estimate), so that the noise of a request's own cost (a few
+      // milliseconds, subtracted) stays small beside it for fast and slow
+      // libraries alike.
       await timeRequest(url(200));
+      const estimate = 2000 / Math.max((await timeRequest(url(2000))).ms - (await timeRequest(url(0))).ms, 1);
+      const n = quick ? 500 : Math.min(Math.max(Math.round(estimate * 100), 2000), 100000);
       const rounds = [];
-      for (let round = 0; round < (quick ? 3 : 7); round += 1) {
+      for (let round = 0; round < (quick ? 3 : 9); round += 1) {
         const empty = (await timeRequest(url(0))).ms;
         const { ms, body } = await timeRequest(url(n));
         if (body.checked !== n) throw new Error(`${lib}: ${body.checked} of ${n} verified`);
