@@ -36,6 +36,24 @@ pub struct NumericDate {
     text: DateText,
 }
 
+impl NumericDate {
+    /// The date as a borrowed view, as if it had been read.
+    fn as_view(&self) -> DateRef<'_> {
+        match &self.text {
+            DateText::Whole(whole) => DateRef {
+                secs: self.secs,
+                whole: Some(*whole),
+                text: Cow::Borrowed(""),
+            },
+            DateText::Written(number) => DateRef {
+                secs: self.secs,
+                whole: None,
+                text: Cow::Borrowed(number.as_str()),
+            },
+        }
+    }
+}
+
 /// How a date is written back: a whole number of seconds (the usual case,
 /// kept without a copy of its text), or the number exactly as it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,6 +230,25 @@ pub(crate) struct DateRef<'a> {
 }
 
 impl DateRef<'_> {
+    /// A whole number of seconds; `None` past 2^53.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))] // the JavaScript `sign`
+    pub(crate) fn from_secs(secs: u64) -> Option<Self> {
+        NumericDate::from_secs(secs).map(|date| DateRef {
+            secs: date.secs,
+            whole: Some(secs),
+            text: Cow::Borrowed(""),
+        })
+    }
+
+    /// Writes the date as [`NumericDate`] does: a whole number as digits,
+    /// any other exactly as it was written.
+    fn write_to(&self, out: &mut String) {
+        match self.whole {
+            Some(whole) => write_u64(whole, out),
+            None => out.push_str(&self.text),
+        }
+    }
+
     fn into_owned(self) -> NumericDate {
         NumericDate {
             secs: self.secs,
@@ -289,6 +326,22 @@ fn date_claim<'a>(value: impl ClaimValue<'a>) -> Result<DateRef<'a>, Error> {
         ))
 }
 
+/// Separates a new member of the object `out` has opened from the one
+/// before, if any.
+fn comma(out: &mut String) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+}
+
+/// Starts a member of the object `out` has opened: `"name":` (given quoted).
+fn member<'o>(out: &'o mut String, quoted_name: &str) -> &'o mut String {
+    comma(out);
+    out.push_str(quoted_name);
+    out.push(':');
+    out
+}
+
 impl<'a> Registered<'a> {
     /// The registered claims from their slots (in [`REGISTERED`] order),
     /// checked in that order, so the first wrong one in that order is the error.
@@ -303,6 +356,46 @@ impl<'a> Registered<'a> {
             issued_at: iat.map(date_claim).transpose()?,
             jwt_id: jti.map(text_claim).transpose()?,
         })
+    }
+
+    /// Writes the registered claims present, in [`REGISTERED`] order, as
+    /// members of the object `out` has opened (with a comma before each but
+    /// the object's first).
+    fn write_members(&self, out: &mut String) {
+        if let Some(issuer) = &self.issuer {
+            write_string(issuer, member(out, "\"iss\""));
+        }
+        if let Some(subject) = &self.subject {
+            write_string(subject, member(out, "\"sub\""));
+        }
+        match &self.audience {
+            Some(AudienceRef::One(one)) => write_string(one, member(out, "\"aud\"")),
+            Some(AudienceRef::Many(many)) => {
+                let out = member(out, "\"aud\"");
+                out.push('[');
+                for (index, item) in many.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    write_string(item, out);
+                }
+                out.push(']');
+            }
+            None => {}
+        }
+        let dates = [
+            ("\"exp\"", &self.expires_at),
+            ("\"nbf\"", &self.not_before),
+            ("\"iat\"", &self.issued_at),
+        ];
+        for (name, date) in dates {
+            if let Some(date) = date {
+                date.write_to(member(out, name));
+            }
+        }
+        if let Some(id) = &self.jwt_id {
+            write_string(id, member(out, "\"jti\""));
+        }
     }
 
     /// Whether the registered claim `name` is present; `None` for another name.
@@ -494,6 +587,27 @@ impl<'a, C: Custom<'a>> ClaimsView<'a, C> {
     }
 }
 
+impl ClaimsView<'_> {
+    /// The claims set as compact JSON, written as [`Claims::to_json`] writes
+    /// it: registered claims first, then the others in order, each value
+    /// copied as it was checked (for the JavaScript `sign`, whose input is
+    /// `JSON.stringify` text, byte for byte what building it would write).
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256);
+        out.push('{');
+        self.registered.write_members(&mut out);
+        for (name, value) in &self.custom {
+            comma(&mut out);
+            write_string(name, &mut out);
+            out.push(':');
+            value.write_to(&mut out);
+        }
+        out.push('}');
+        out
+    }
+}
+
 impl ClaimsView<'_, Built> {
     /// The owned claims set.
     pub(crate) fn into_claims(self) -> Claims {
@@ -644,59 +758,27 @@ impl Claims {
     /// custom ones in order.
     #[must_use]
     pub fn to_json(&self) -> String {
-        /// Starts a member: the separator, then `"name":` (given quoted).
-        fn member<'o>(out: &'o mut String, quoted_name: &str) -> &'o mut String {
-            if out.len() > 1 {
-                out.push(',');
-            }
-            out.push_str(quoted_name);
-            out.push(':');
-            out
-        }
+        let registered = Registered {
+            issuer: self.issuer.as_deref().map(Cow::Borrowed),
+            subject: self.subject.as_deref().map(Cow::Borrowed),
+            audience: self.audience.as_ref().map(|audience| match audience {
+                Audience::One(one) => AudienceRef::One(Cow::Borrowed(one)),
+                Audience::Many(many) => AudienceRef::Many(
+                    many.iter()
+                        .map(|item| Cow::Borrowed(item.as_str()))
+                        .collect(),
+                ),
+            }),
+            expires_at: self.expires_at.as_ref().map(NumericDate::as_view),
+            not_before: self.not_before.as_ref().map(NumericDate::as_view),
+            issued_at: self.issued_at.as_ref().map(NumericDate::as_view),
+            jwt_id: self.jwt_id.as_deref().map(Cow::Borrowed),
+        };
         let mut out = String::with_capacity(256);
         out.push('{');
-        if let Some(issuer) = &self.issuer {
-            write_string(issuer, member(&mut out, "\"iss\""));
-        }
-        if let Some(subject) = &self.subject {
-            write_string(subject, member(&mut out, "\"sub\""));
-        }
-        match &self.audience {
-            Some(Audience::One(one)) => write_string(one, member(&mut out, "\"aud\"")),
-            Some(Audience::Many(many)) => {
-                let out = member(&mut out, "\"aud\"");
-                out.push('[');
-                for (index, item) in many.iter().enumerate() {
-                    if index > 0 {
-                        out.push(',');
-                    }
-                    write_string(item, out);
-                }
-                out.push(']');
-            }
-            None => {}
-        }
-        let dates = [
-            ("\"exp\"", &self.expires_at),
-            ("\"nbf\"", &self.not_before),
-            ("\"iat\"", &self.issued_at),
-        ];
-        for (name, date) in dates {
-            if let Some(date) = date {
-                let out = member(&mut out, name);
-                match &date.text {
-                    DateText::Whole(whole) => write_u64(*whole, out),
-                    DateText::Written(number) => out.push_str(number.as_str()),
-                }
-            }
-        }
-        if let Some(id) = &self.jwt_id {
-            write_string(id, member(&mut out, "\"jti\""));
-        }
+        registered.write_members(&mut out);
         for (name, value) in self.custom.iter() {
-            if out.len() > 1 {
-                out.push(',');
-            }
+            comma(&mut out);
             write_string(name, &mut out);
             out.push(':');
             value.write_to(&mut out);
@@ -713,6 +795,30 @@ mod tests {
 
     fn claims(json: &str) -> Result<Claims, Error> {
         Claims::from_object(parse_object(json.as_bytes()).expect("valid JSON"))
+    }
+
+    #[test]
+    fn a_view_of_compact_json_writes_what_the_built_claims_write() {
+        // What the JavaScript `sign` writes (from `JSON.stringify` text, which
+        // is compact) must be byte for byte what the Rust `sign` writes.
+        for json in [
+            "{}",
+            r#"{"sub":"user-1","roles":["admin","editor"],"iss":"https://a.example","aud":"api","iat":1700000000,"exp":1700000900,"jti":"x"}"#,
+            r#"{"z":1,"aud":["a","b"],"nbf":1.5,"exp":17e8,"iat":0,"n":-0.0,"big":1e400}"#,
+            r#"{"s":"q\"b\\s\n\t\u0001\u001f é 😀 \u2028/","t":true,"f":false,"nil":null}"#,
+            r#"{"nested":{"a":[1,{"b":"c\"d"}],"e":{}},"list":[[],[null]],"sub":"\u00e9"}"#,
+            r#"{"iss":"i","sub":"s","aud":[],"exp":9007199254740992,"nbf":1,"iat":2,"jti":"j"}"#,
+        ] {
+            let error = |_| Error::invalid_claims("JSON");
+            let unbuilt = ClaimsView::<Unbuilt<'_>>::read(json.as_bytes(), error)
+                .expect("valid claims")
+                .to_json();
+            let built = ClaimsView::<Built>::read(json.as_bytes(), error)
+                .expect("valid claims")
+                .into_claims()
+                .to_json();
+            assert_eq!(unbuilt, built, "{json}");
+        }
     }
 
     #[test]

@@ -5,11 +5,12 @@ use super::error::to_js;
 use super::host::{json_parse, plain_object_json};
 use super::key::KeyBytes;
 use super::options::{clock_now, seconds, SignConfig, VerifyConfig};
-use crate::claims::{Built, Checked, ClaimsView};
+use crate::claims::{Checked, ClaimsView, Unbuilt};
+use crate::sign::sign_payload;
 use crate::token::{decode_checked, Framing};
 use crate::verify::verify_checked;
 use crate::MAX_LEEWAY;
-use crate::{Algorithm, Claims, Error, HmacKey, Validation, VerifyingKey};
+use crate::{Algorithm, Error, HmacKey, Validation, VerifyingKey};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -25,17 +26,6 @@ pub(crate) fn token_text(token: &JsValue) -> Result<String, Error> {
 fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
     let text = core::str::from_utf8(json).map_err(|_| Error::invalid_claims("not valid UTF-8"))?;
     Ok(json_parse(text))
-}
-
-/// A payload object from JavaScript as a claims set.
-fn claims_from_js(payload: &JsValue) -> Result<Claims, Error> {
-    let text = plain_object_json(payload)
-        .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
-    // The same reader verification uses, then kept.
-    Ok(ClaimsView::<Built>::read(text.as_bytes(), |error| {
-        Error::invalid_claims(error.describe())
-    })?
-    .into_claims())
 }
 
 /// Where a verification's key comes from.
@@ -104,9 +94,19 @@ pub(crate) fn sign_with(
     config: &SignConfig,
     key: &HmacKey,
 ) -> Result<String, Error> {
-    let mut claims = claims_from_js(payload)?;
-    config.apply(&mut claims)?;
-    Ok(crate::sign(&claims, key, &config.header))
+    let text = plain_object_json(payload)
+        .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
+    // Checked by the rules verification applies, then written back with the
+    // options' claims without building anything.
+    let mut claims = ClaimsView::<Unbuilt<'_>>::read(text.as_bytes(), |error| {
+        Error::invalid_claims(error.describe())
+    })?;
+    config.apply(&mut claims.registered)?;
+    Ok(sign_payload(
+        claims.to_json().as_bytes(),
+        key,
+        &config.header,
+    ))
 }
 
 /// An unverified token's `exp` in seconds, if it has one.

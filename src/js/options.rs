@@ -5,9 +5,10 @@
 //! misspelt `audiance` cannot silently switch a check off.
 
 use super::host::{get_random_values, plain_object_json};
-use crate::claims::Audience;
+use crate::claims::{Audience, AudienceRef, DateRef, Registered};
 use crate::json::{parse_object, Object, Value};
-use crate::{Algorithm, Claims, Error, HeaderOptions, NumericDate, Validation, MAX_NUMERIC_DATE};
+use crate::{Algorithm, Error, HeaderOptions, Validation, MAX_NUMERIC_DATE};
+use alloc::borrow::Cow;
 use alloc::string::String;
 use alloc::vec::Vec;
 use wasm_bindgen::JsValue;
@@ -280,12 +281,12 @@ impl SignConfig {
         Ok(config)
     }
 
-    /// Writes the claims the options set into `claims`, at the current time.
-    pub(crate) fn apply(&self, claims: &mut Claims) -> Result<(), Error> {
+    /// Sets the claims the options set in `claims`, at the current time.
+    pub(crate) fn apply<'a>(&'a self, claims: &mut Registered<'a>) -> Result<(), Error> {
         let now = self.fixed_now.unwrap_or_else(clock_now);
         let date = |offset: u64, option: &str| {
             now.checked_add(offset)
-                .and_then(NumericDate::from_secs)
+                .and_then(DateRef::from_secs)
                 .ok_or_else(|| Error::invalid_option(option, "puts the time past 2^53 seconds"))
         };
         if claims.issued_at.is_none() {
@@ -298,17 +299,24 @@ impl SignConfig {
             claims.not_before = Some(date(secs, "notBefore")?);
         }
         if let Some(issuer) = &self.issuer {
-            claims.issuer = Some(issuer.clone());
+            claims.issuer = Some(Cow::Borrowed(issuer));
         }
         if let Some(audience) = &self.audience {
-            claims.audience = Some(audience.clone());
+            claims.audience = Some(match audience {
+                Audience::One(one) => AudienceRef::One(Cow::Borrowed(one)),
+                Audience::Many(many) => AudienceRef::Many(
+                    many.iter()
+                        .map(|item| Cow::Borrowed(item.as_str()))
+                        .collect(),
+                ),
+            });
         }
         if let Some(subject) = &self.subject {
-            claims.subject = Some(subject.clone());
+            claims.subject = Some(Cow::Borrowed(subject));
         }
         match &self.jwt_id {
-            Some(JwtId::Fixed(id)) => claims.jwt_id = Some(id.clone()),
-            Some(JwtId::Random) => claims.jwt_id = Some(random_id()?),
+            Some(JwtId::Fixed(id)) => claims.jwt_id = Some(Cow::Borrowed(id)),
+            Some(JwtId::Random) => claims.jwt_id = Some(Cow::Owned(random_id()?)),
             None => {}
         }
         Ok(())

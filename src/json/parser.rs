@@ -50,6 +50,24 @@ pub(crate) enum Raw<'a> {
     Object(&'a str),
 }
 
+impl Raw<'_> {
+    /// Writes the value back: strings escaped as [`write_string`] does,
+    /// everything else exactly as it was read (arrays and objects as their
+    /// text, which keeps any white space in it).
+    ///
+    /// [`write_string`]: super::write_string
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn write_to(&self, out: &mut String) {
+        match self {
+            Raw::Null => out.push_str("null"),
+            Raw::Bool(true) => out.push_str("true"),
+            Raw::Bool(false) => out.push_str("false"),
+            Raw::Number(text) | Raw::Array(text) | Raw::Object(text) => out.push_str(text),
+            Raw::String(text) => super::write_string(text, out),
+        }
+    }
+}
+
 /// The items of a checked [`Raw::Array`]'s text, or `None` if `text` is not
 /// an array.
 pub(crate) fn array_items(text: &str) -> Option<Vec<Raw<'_>>> {
