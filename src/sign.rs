@@ -4,6 +4,7 @@ use crate::base64url;
 use crate::claims::Claims;
 use crate::header::HeaderOptions;
 use crate::key::SigningKey;
+use crate::Algorithm;
 use alloc::string::String;
 
 /// Signs `claims` with `key`, writing `alg` from the key and `typ`/`kid` from
@@ -20,18 +21,31 @@ use alloc::string::String;
 /// ```
 #[must_use]
 pub fn sign<K: SigningKey + ?Sized>(claims: &Claims, key: &K, header: &HeaderOptions) -> String {
-    sign_payload(claims.to_json().as_bytes(), key, header)
+    sign_payload(
+        &encoded_header(header, key.algorithm()),
+        claims.to_json().as_bytes(),
+        key,
+    )
 }
 
-/// Signs raw payload bytes.
+/// The header for tokens signed with `algorithm`, base64url-encoded: how every
+/// such token starts.
+pub(crate) fn encoded_header(header: &HeaderOptions, algorithm: Algorithm) -> String {
+    let json = header.to_json(algorithm);
+    let mut encoded = String::with_capacity(json.len() / 3 * 4 + 4);
+    base64url::encode_into(json.as_bytes(), &mut encoded);
+    encoded
+}
+
+/// Signs raw payload bytes under an already encoded header.
 pub(crate) fn sign_payload<K: SigningKey + ?Sized>(
+    encoded_header: &str,
     payload: &[u8],
     key: &K,
-    header: &HeaderOptions,
 ) -> String {
-    let header_json = header.to_json(key.algorithm());
-    let mut token = String::with_capacity((header_json.len() + payload.len()) * 4 / 3 + 100);
-    base64url::encode_into(header_json.as_bytes(), &mut token);
+    let mut token =
+        String::with_capacity(encoded_header.len() + payload.len() / 3 * 4 + 4 + 2 + 88);
+    token.push_str(encoded_header);
     token.push('.');
     base64url::encode_into(payload, &mut token);
     let signature = key.sign(token.as_bytes());

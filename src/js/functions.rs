@@ -103,9 +103,9 @@ pub(crate) fn sign_with(
     })?;
     config.apply(&mut claims.registered)?;
     Ok(sign_payload(
+        &config.encoded_header,
         claims.to_json().as_bytes(),
         key,
-        &config.header,
     ))
 }
 

@@ -7,6 +7,7 @@
 use super::host::{get_random_values, plain_object_json};
 use crate::claims::{Audience, AudienceRef, DateRef, Registered};
 use crate::json::{parse_object, Object, Value};
+use crate::sign::encoded_header;
 use crate::{Algorithm, Error, HeaderOptions, Validation, MAX_NUMERIC_DATE};
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -229,7 +230,8 @@ enum JwtId {
 /// `SignOptions`, read once.
 pub(crate) struct SignConfig {
     pub algorithm: Algorithm,
-    pub header: HeaderOptions,
+    /// The header every token starts with, encoded once.
+    pub encoded_header: String,
     expires_in: Option<u64>,
     not_before: Option<u64>,
     issuer: Option<String>,
@@ -241,9 +243,10 @@ pub(crate) struct SignConfig {
 
 impl SignConfig {
     pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
+        let mut header = HeaderOptions::new();
         let mut config = Self {
             algorithm: Algorithm::Hs256,
-            header: HeaderOptions::new(),
+            encoded_header: String::new(),
             expires_in: None,
             not_before: None,
             issuer: None,
@@ -272,12 +275,13 @@ impl SignConfig {
                         _ => return Err(Error::invalid_option(name, "must be a string or true")),
                     });
                 }
-                "keyId" => config.header = config.header.key_id(string(value, name)?),
-                "typ" => config.header = config.header.typ(string(value, name)?),
+                "keyId" => header = header.key_id(string(value, name)?),
+                "typ" => header = header.typ(string(value, name)?),
                 "now" => config.fixed_now = Some(number(value, name)?),
                 _ => return Err(Error::invalid_option(name, "is not a sign option")),
             }
         }
+        config.encoded_header = encoded_header(&header, config.algorithm);
         Ok(config)
     }
 
