@@ -7,7 +7,7 @@
 
 use crate::json::{
     array_items, has_duplicate_names, parse_f64, parse_members, plain_u64, sink, write_string,
-    write_u64, MemberList, Members, Number, Object, ParseError, Parser, Raw, Value,
+    write_u64, MemberList, Members, Number, Object, ParseError, Parser, Raw, RawMembers, Value,
 };
 use crate::Error;
 use alloc::borrow::Cow;
@@ -448,7 +448,7 @@ impl CustomKind for Checked {
 
 /// Custom members checked but not built: for the JavaScript bindings, which
 /// hand the payload's text to `JSON.parse`.
-pub(crate) type Unbuilt<'a> = Vec<(Cow<'a, str>, Raw<'a>)>;
+pub(crate) type Unbuilt<'a> = RawMembers<'a>;
 
 impl<'a> Custom<'a> for Unbuilt<'a> {
     fn read(
@@ -457,9 +457,7 @@ impl<'a> Custom<'a> for Unbuilt<'a> {
         parser: &mut Parser<'a>,
         depth: usize,
     ) -> Result<(), ParseError> {
-        let value = parser.raw(depth)?;
-        self.push((name, value));
-        Ok(())
+        Members::member(self, name, parser, depth)
     }
 
     fn has_duplicate_names(&self) -> bool {

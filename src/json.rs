@@ -18,7 +18,7 @@ pub(crate) use decimal::parse as parse_f64;
 pub use parser::ParseError;
 pub(crate) use parser::{
     array_items, has_duplicate_names, parse_members, parse_object, sink, MemberList, Members,
-    Parser, Raw,
+    Parser, Raw, RawMembers,
 };
 pub(crate) use writer::write_string;
 

@@ -6,7 +6,7 @@
 
 use super::host::{get_random_values, plain_object_json};
 use crate::claims::{Audience, AudienceRef, DateRef, Registered};
-use crate::json::{parse_object, Object, Value};
+use crate::json::{array_items, parse_f64, parse_members, sink, Raw, RawMembers};
 use crate::sign::encoded_header;
 use crate::{Algorithm, Error, HeaderOptions, Validation, MAX_NUMERIC_DATE};
 use alloc::borrow::Cow;
@@ -14,14 +14,27 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use wasm_bindgen::JsValue;
 
-/// The options object as JSON, or an empty one for `undefined`/`null`.
-fn options_object(options: &JsValue) -> Result<Object, Error> {
+/// The options object's `JSON.stringify` text; `None` for `undefined`/`null`.
+fn options_text(options: &JsValue) -> Result<Option<String>, Error> {
     if options.is_undefined() || options.is_null() {
-        return Ok(Object::new());
+        return Ok(None);
     }
-    let not_an_object = || Error::invalid_option("options", "must be an object");
-    let text = plain_object_json(options).ok_or_else(not_an_object)?;
-    parse_object(text.as_bytes()).map_err(|_| not_an_object())
+    plain_object_json(options)
+        .map(Some)
+        .ok_or_else(not_an_object)
+}
+
+fn not_an_object() -> Error {
+    Error::invalid_option("options", "must be an object")
+}
+
+/// The members of the options' text (none without options).
+fn option_members(text: Option<&str>) -> Result<RawMembers<'_>, Error> {
+    let mut members = RawMembers::new();
+    if let Some(text) = text {
+        parse_members(text.as_bytes(), sink(&mut members)).map_err(|_| not_an_object())?;
+    }
+    Ok(members)
 }
 
 /// The current time in whole seconds, from JavaScript's clock.
@@ -49,16 +62,16 @@ pub(crate) fn seconds(value: f64, option: &str) -> Result<u64, Error> {
     Ok(whole)
 }
 
-fn number(value: &Value, option: &str) -> Result<u64, Error> {
+fn number(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
     match value {
-        Value::Number(number) => seconds(number.as_f64(), option),
+        Raw::Number(text) => seconds(parse_f64(text), option),
         _ => Err(Error::invalid_option(option, "must be a number of seconds")),
     }
 }
 
 /// A duration: seconds, or a string such as `"30s"`, `"15m"`, `"2h"`, `"7d"`, `"1w"`.
-fn duration(value: &Value, option: &str) -> Result<u64, Error> {
-    let Value::String(text) = value else {
+fn duration(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
+    let Raw::String(text) = value else {
         return number(value, option);
     };
     let invalid = || {
@@ -87,27 +100,30 @@ fn duration(value: &Value, option: &str) -> Result<u64, Error> {
         .ok_or_else(invalid)
 }
 
-fn string(value: &Value, option: &str) -> Result<String, Error> {
-    value
-        .as_str()
-        .map(String::from)
-        .ok_or_else(|| Error::invalid_option(option, "must be a string"))
+fn string(value: &Raw<'_>, option: &str) -> Result<String, Error> {
+    match value {
+        Raw::String(text) => Ok(String::from(text.as_ref())),
+        _ => Err(Error::invalid_option(option, "must be a string")),
+    }
 }
 
-fn strings(value: &Value, option: &str) -> Result<Vec<String>, Error> {
+/// The items of an array option.
+fn items<'a>(value: &Raw<'a>) -> Option<Vec<Raw<'a>>> {
     match value {
-        Value::String(one) => Ok(alloc::vec![one.clone()]),
-        Value::Array(items) => items
+        Raw::Array(text) => array_items(text),
+        _ => None,
+    }
+}
+
+fn strings(value: &Raw<'_>, option: &str) -> Result<Vec<String>, Error> {
+    let not_strings = || Error::invalid_option(option, "must be a string or an array of strings");
+    match value {
+        Raw::String(one) => Ok(alloc::vec![String::from(one.as_ref())]),
+        _ => items(value)
+            .ok_or_else(not_strings)?
             .iter()
-            .map(|item| item.as_str().map(String::from))
-            .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| {
-                Error::invalid_option(option, "must be a string or an array of strings")
-            }),
-        _ => Err(Error::invalid_option(
-            option,
-            "must be a string or an array of strings",
-        )),
+            .map(|item| string(item, option).map_err(|_| not_strings()))
+            .collect(),
     }
 }
 
@@ -122,13 +138,9 @@ fn non_empty(list: Vec<String>, option: &str) -> Result<Vec<String>, Error> {
 }
 
 /// A non-empty array of algorithm names.
-fn algorithms(value: &Value, option: &str) -> Result<Vec<Algorithm>, Error> {
-    let Value::Array(items) = value else {
-        return Err(Error::invalid_option(
-            option,
-            "must be an array of algorithm names",
-        ));
-    };
+fn algorithms(value: &Raw<'_>, option: &str) -> Result<Vec<Algorithm>, Error> {
+    let items = items(value)
+        .ok_or_else(|| Error::invalid_option(option, "must be an array of algorithm names"))?;
     if items.is_empty() {
         return Err(Error::invalid_option(
             option,
@@ -139,10 +151,10 @@ fn algorithms(value: &Value, option: &str) -> Result<Vec<Algorithm>, Error> {
 }
 
 /// Seconds of clock skew, 0 to 300 (a fraction is dropped).
-fn leeway(value: &Value, option: &str) -> Result<u64, Error> {
+fn leeway(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
     match value {
-        Value::Number(secs) if (0.0..=300.0).contains(&secs.as_f64()) => {
-            seconds(secs.as_f64(), option)
+        Raw::Number(text) if (0.0..=300.0).contains(&parse_f64(text)) => {
+            seconds(parse_f64(text), option)
         }
         _ => Err(Error::invalid_option(
             option,
@@ -151,11 +163,12 @@ fn leeway(value: &Value, option: &str) -> Result<u64, Error> {
     }
 }
 
-fn algorithm(value: &Value, option: &str) -> Result<Algorithm, Error> {
-    value
-        .as_str()
-        .and_then(Algorithm::from_name)
-        .ok_or_else(|| Error::invalid_option(option, "must be \"HS256\", \"HS384\" or \"HS512\""))
+fn algorithm(value: &Raw<'_>, option: &str) -> Result<Algorithm, Error> {
+    match value {
+        Raw::String(name) => Algorithm::from_name(name),
+        _ => None,
+    }
+    .ok_or_else(|| Error::invalid_option(option, "must be \"HS256\", \"HS384\" or \"HS512\""))
 }
 
 /// `VerifyOptions`, read once.
@@ -172,7 +185,9 @@ impl VerifyConfig {
         let mut validation = Validation::new(0);
         validation.algorithms = alloc::vec![Algorithm::Hs256];
         let mut fixed_now = None;
-        for (name, value) in options_object(options)?.iter() {
+        let text = options_text(options)?;
+        for (name, value) in &option_members(text.as_deref())? {
+            let name = name.as_ref();
             match name {
                 "algorithms" => validation.algorithms = algorithms(value, name)?,
                 // An empty list would switch the check off: refuse it.
@@ -182,7 +197,7 @@ impl VerifyConfig {
                 "leeway" => validation.leeway = leeway(value, name)?,
                 "maxAge" => validation.max_age = Some(duration(value, name)?),
                 "requiredClaims" => {
-                    let Value::Array(_) = value else {
+                    let Raw::Array(_) = value else {
                         return Err(Error::invalid_option(
                             name,
                             "must be an array of claim names",
@@ -255,7 +270,9 @@ impl SignConfig {
             jwt_id: None,
             fixed_now: None,
         };
-        for (name, value) in options_object(options)?.iter() {
+        let text = options_text(options)?;
+        for (name, value) in &option_members(text.as_deref())? {
+            let name = name.as_ref();
             match name {
                 "alg" => config.algorithm = algorithm(value, name)?,
                 "expiresIn" => config.expires_in = Some(duration(value, name)?),
@@ -263,15 +280,15 @@ impl SignConfig {
                 "issuer" => config.issuer = Some(string(value, name)?),
                 "audience" => {
                     config.audience = Some(match value {
-                        Value::String(one) => Audience::One(one.clone()),
+                        Raw::String(one) => Audience::One(String::from(one.as_ref())),
                         _ => Audience::Many(strings(value, name)?),
                     });
                 }
                 "subject" => config.subject = Some(string(value, name)?),
                 "jwtId" => {
                     config.jwt_id = Some(match value {
-                        Value::Bool(true) => JwtId::Random,
-                        Value::String(id) => JwtId::Fixed(id.clone()),
+                        Raw::Bool(true) => JwtId::Random,
+                        Raw::String(id) => JwtId::Fixed(String::from(id.as_ref())),
                         _ => return Err(Error::invalid_option(name, "must be a string or true")),
                     });
                 }

@@ -191,6 +191,28 @@ impl<'a> Members<'a> for MemberList {
     }
 }
 
+/// The members of an object checked but not built, names and strings
+/// borrowed from the text unless they had escapes: the JavaScript bindings'
+/// options, and the members of a claims set that verification does not keep.
+pub(crate) type RawMembers<'a> = Vec<(Cow<'a, str>, Raw<'a>)>;
+
+impl<'a> Members<'a> for RawMembers<'a> {
+    fn member(
+        &mut self,
+        name: Cow<'a, str>,
+        parser: &mut Parser<'a>,
+        depth: usize,
+    ) -> Result<(), ParseError> {
+        let value = parser.raw(depth)?;
+        self.push((name, value));
+        Ok(())
+    }
+
+    fn has_duplicate_names(&mut self, _: &mut Parser<'a>) -> bool {
+        has_duplicate_names(self.iter().map(|(name, _)| name.as_ref()))
+    }
+}
+
 /// The scanner.
 pub(crate) struct Parser<'a> {
     text: &'a str,
