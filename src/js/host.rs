@@ -38,8 +38,10 @@ extern "C" {
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any
 /// other value, or when stringifying throws.
 pub(crate) fn plain_object_json(value: &JsValue) -> Option<String> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return None;
-    }
-    json_stringify(value).ok().flatten()
+    // Only an object (or a value whose `toJSON` returns one) stringifies to a
+    // text that opens with `{`: one call into JavaScript decides it.
+    json_stringify(value)
+        .ok()
+        .flatten()
+        .filter(|text| text.starts_with('{'))
 }
