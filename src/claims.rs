@@ -342,6 +342,27 @@ fn member<'o>(out: &'o mut String, quoted_name: &str) -> &'o mut String {
     out
 }
 
+/// A claims set as compact JSON: the registered claims (in [`REGISTERED`]
+/// order), then the other members in order, their values written by
+/// `write_value`.
+fn claims_json<'m, V: 'm>(
+    registered: &Registered<'_>,
+    custom: impl Iterator<Item = (&'m str, &'m V)>,
+    write_value: impl Fn(&V, &mut String),
+) -> String {
+    let mut out = String::with_capacity(256);
+    out.push('{');
+    registered.write_members(&mut out);
+    for (name, value) in custom {
+        comma(&mut out);
+        write_string(name, &mut out);
+        out.push(':');
+        write_value(value, &mut out);
+    }
+    out.push('}');
+    out
+}
+
 impl<'a> Registered<'a> {
     /// The registered claims from their slots (in [`REGISTERED`] order),
     /// checked in that order, so the first wrong one in that order is the error.
@@ -592,17 +613,11 @@ impl ClaimsView<'_> {
     /// `JSON.stringify` text, byte for byte what building it would write).
     #[cfg_attr(not(feature = "js"), allow(dead_code))]
     pub(crate) fn to_json(&self) -> String {
-        let mut out = String::with_capacity(256);
-        out.push('{');
-        self.registered.write_members(&mut out);
-        for (name, value) in &self.custom {
-            comma(&mut out);
-            write_string(name, &mut out);
-            out.push(':');
-            value.write_to(&mut out);
-        }
-        out.push('}');
-        out
+        let custom = self
+            .custom
+            .iter()
+            .map(|(name, value)| (name.as_ref(), value));
+        claims_json(&self.registered, custom, Raw::write_to)
     }
 }
 
@@ -772,17 +787,7 @@ impl Claims {
             issued_at: self.issued_at.as_ref().map(NumericDate::as_view),
             jwt_id: self.jwt_id.as_deref().map(Cow::Borrowed),
         };
-        let mut out = String::with_capacity(256);
-        out.push('{');
-        registered.write_members(&mut out);
-        for (name, value) in self.custom.iter() {
-            comma(&mut out);
-            write_string(name, &mut out);
-            out.push(':');
-            value.write_to(&mut out);
-        }
-        out.push('}');
-        out
+        claims_json(&registered, self.custom.iter(), Value::write_to)
     }
 }
 
