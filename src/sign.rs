@@ -43,8 +43,11 @@ pub(crate) fn sign_payload<K: SigningKey + ?Sized>(
     payload: &[u8],
     key: &K,
 ) -> String {
+    // The header, the payload's encoding (four characters for every three
+    // bytes, the last group rounded up), two dots and the longest signature
+    // (64 bytes: 86 characters).
     let mut token =
-        String::with_capacity(encoded_header.len() + payload.len() / 3 * 4 + 4 + 2 + 88);
+        String::with_capacity(encoded_header.len() + payload.len() / 3 * 4 + 4 + 2 + 86);
     token.push_str(encoded_header);
     token.push('.');
     base64url::encode_into(payload, &mut token);
