@@ -132,6 +132,18 @@ impl Audience {
             Self::Many(many) => many.iter().any(|item| item == name),
         }
     }
+
+    /// The audience as a borrowed view, as if it had been read.
+    pub(crate) fn as_view(&self) -> AudienceRef<'_> {
+        match self {
+            Self::One(one) => AudienceRef::One(Cow::Borrowed(one)),
+            Self::Many(many) => AudienceRef::Many(
+                many.iter()
+                    .map(|item| Cow::Borrowed(item.as_str()))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// The registered claim names of RFC 7519 §4.1, in the order they are written.
@@ -774,14 +786,7 @@ impl Claims {
         let registered = Registered {
             issuer: self.issuer.as_deref().map(Cow::Borrowed),
             subject: self.subject.as_deref().map(Cow::Borrowed),
-            audience: self.audience.as_ref().map(|audience| match audience {
-                Audience::One(one) => AudienceRef::One(Cow::Borrowed(one)),
-                Audience::Many(many) => AudienceRef::Many(
-                    many.iter()
-                        .map(|item| Cow::Borrowed(item.as_str()))
-                        .collect(),
-                ),
-            }),
+            audience: self.audience.as_ref().map(Audience::as_view),
             expires_at: self.expires_at.as_ref().map(NumericDate::as_view),
             not_before: self.not_before.as_ref().map(NumericDate::as_view),
             issued_at: self.issued_at.as_ref().map(NumericDate::as_view),

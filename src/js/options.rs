@@ -5,7 +5,7 @@
 //! misspelt `audiance` cannot silently switch a check off.
 
 use super::host::{get_random_values, plain_object_json};
-use crate::claims::{Audience, AudienceRef, DateRef, Registered};
+use crate::claims::{Audience, DateRef, Registered};
 use crate::json::{array_items, parse_f64, parse_members, sink, Raw, RawMembers};
 use crate::sign::encoded_header;
 use crate::{Algorithm, Error, HeaderOptions, Validation, MAX_NUMERIC_DATE};
@@ -323,14 +323,7 @@ impl SignConfig {
             claims.issuer = Some(Cow::Borrowed(issuer));
         }
         if let Some(audience) = &self.audience {
-            claims.audience = Some(match audience {
-                Audience::One(one) => AudienceRef::One(Cow::Borrowed(one)),
-                Audience::Many(many) => AudienceRef::Many(
-                    many.iter()
-                        .map(|item| Cow::Borrowed(item.as_str()))
-                        .collect(),
-                ),
-            });
+            claims.audience = Some(audience.as_view());
         }
         if let Some(subject) = &self.subject {
             claims.subject = Some(Cow::Borrowed(subject));
