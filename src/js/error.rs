@@ -1,9 +1,10 @@
 //! Turning the crate's [`Error`] into a thrown `JwtError`.
 
-use super::host::GLOBAL_THIS;
+use super::host::{
+    array_of4, reflect_construct, reflect_get, reflect_set, symbol_for, PlainError, GLOBAL_THIS,
+};
 use crate::Error;
-use js_sys::{Array, Function, Reflect, Symbol};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The registry key under which the package's entry modules publish the
 /// `JwtError` class, so that every copy of the module (ES module and `CommonJS`) throws
@@ -23,21 +24,21 @@ pub(crate) fn to_js(error: &Error) -> JsValue {
     let claim = error.claim().map_or(JsValue::UNDEFINED, JsValue::from);
     let reason = error.reason().map_or(JsValue::UNDEFINED, JsValue::from);
     let class = GLOBAL_THIS
-        .with(|global| Reflect::get(global, &Symbol::for_(ERROR_CLASS_KEY)))
-        .ok();
-    if let Some(class) = class.and_then(|value| value.dyn_into::<Function>().ok()) {
-        let args = Array::of4(&message, &code, &claim, &reason);
-        if let Ok(instance) = Reflect::construct(&class, &args) {
+        .with(|global| reflect_get(global, &symbol_for(ERROR_CLASS_KEY)))
+        .unwrap_or_default();
+    if class.is_function() {
+        let args = array_of4(&message, &code, &claim, &reason);
+        if let Ok(instance) = reflect_construct(&class, &args) {
             return instance;
         }
     }
-    let plain = js_sys::Error::new(&text);
+    let plain = PlainError::new(&text);
     plain.set_name("JwtError");
     let target = JsValue::from(plain);
     for (name, value) in [("code", code), ("claim", claim), ("reason", reason)] {
         if !value.is_undefined() {
             // Setting a property on a fresh Error object cannot fail.
-            let _ = Reflect::set(&target, &JsValue::from(name), &value);
+            reflect_set(&target, name, &value);
         }
     }
     target

@@ -23,7 +23,52 @@ extern "C" {
     /// `Uint8Array.prototype.set.call(target, source)`: copies `source` into
     /// wasm memory. `target` is exactly `source.length` long, so it cannot throw.
     #[wasm_bindgen(js_namespace = ["Uint8Array", "prototype", "set"], js_name = call)]
-    pub(crate) fn copy_bytes(target: &mut [u8], source: &js_sys::Uint8Array);
+    pub(crate) fn copy_bytes(target: &mut [u8], source: &Uint8Array);
+
+    /// A `Uint8Array` (told by `instanceof`).
+    pub(crate) type Uint8Array;
+
+    /// `Uint8Array.prototype.length`.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn length(this: &Uint8Array) -> u32;
+
+    /// `Date.now()`.
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    pub(crate) fn date_now() -> f64;
+
+    /// `Symbol.for(key)`.
+    #[wasm_bindgen(js_namespace = Symbol, js_name = for)]
+    pub(crate) fn symbol_for(key: &str) -> JsValue;
+
+    /// `Reflect.get(target, key)`; throws if the property is a getter that
+    /// throws.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    pub(crate) fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `Reflect.construct(class, [message, code, claim, reason])`; throws
+    /// whatever the constructor throws.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = construct, catch)]
+    pub(crate) fn reflect_construct(class: &JsValue, args: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `Array.of(a, b, c, d)`.
+    #[wasm_bindgen(js_namespace = Array, js_name = of)]
+    pub(crate) fn array_of4(a: &JsValue, b: &JsValue, c: &JsValue, d: &JsValue) -> JsValue;
+
+    /// A plain `Error`.
+    #[wasm_bindgen(js_name = Error)]
+    pub(crate) type PlainError;
+
+    /// `new Error(message)`.
+    #[wasm_bindgen(constructor, js_class = "Error")]
+    pub(crate) fn new(message: &str) -> PlainError;
+
+    /// `error.name = name`.
+    #[wasm_bindgen(method, setter, js_class = "Error")]
+    pub(crate) fn set_name(this: &PlainError, name: &str);
+
+    /// `Reflect.set(target, key, value)` on a fresh `Error`, which cannot fail.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    pub(crate) fn reflect_set(target: &JsValue, key: &str, value: &JsValue) -> bool;
 
     /// `crypto.getRandomValues`; throws where there is no Web Crypto.
     #[wasm_bindgen(js_namespace = ["globalThis", "crypto"], js_name = getRandomValues, catch)]

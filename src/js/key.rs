@@ -1,10 +1,9 @@
 //! Keys passed from JavaScript: a string (its UTF-8 bytes) or a `Uint8Array`.
 
-use super::host::copy_bytes;
+use super::host::{copy_bytes, Uint8Array};
 use crate::{Algorithm, Error, HmacKey};
 use alloc::vec;
 use alloc::vec::Vec;
-use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use zeroize::Zeroizing;
 

@@ -42,7 +42,7 @@ pub(crate) fn clock_now() -> u64 {
     // Date.now() is a positive finite number of milliseconds; for a positive
     // number the truncating cast is `floor` (which needs std).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let secs = (js_sys::Date::now() / 1000.0) as u64;
+    let secs = (super::host::date_now() / 1000.0) as u64;
     secs
 }
 
