@@ -423,22 +423,34 @@ describe("the demo page", { concurrency: true }, () => {
     const context = await browser.newContext();
     try {
       // Expired: the page closes, the refresh token (6 s) runs out, the page comes back.
-      const first = await openPage(context, shortApi);
-      // With 2 s access tokens the page refreshes at once; a refresh the
-      // server answered but the closing page never stored would make the
-      // stored token a reused one. So this page's refreshes never leave it.
-      await first.route("**/api/refresh", (route) => route.abort("connectionrefused"));
-      await signIn(first, "localStorage", demoUser);
-      await first.close();
+      // With 2 s access tokens a page refreshes within a second, and a refresh the
+      // server answered but the closing page never stored would leave a used
+      // refresh token behind (which the server rightly calls reuse). So the first
+      // page runs in a context of its own whose clock stands still (it never
+      // refreshes), and the page that comes back starts from its storage.
+      const before = await browser.newContext();
+      let storageState;
+      try {
+        const first = await openPage(before, shortApi, { beforeLoad: (opened) => opened.clock.install() });
+        await first.clock.pauseAt(Date.now() + 1_000);
+        await signIn(first, "localStorage", demoUser);
+        storageState = await before.storageState();
+      } finally {
+        await before.close();
+      }
       await new Promise((resolve) => setTimeout(resolve, 6_500));
-      const back = await openPage(context, shortApi);
-      await back.waitForSelector("#login:not([hidden])");
-      await back.waitForFunction(() => document.querySelector("#message").textContent !== "");
-      assert.equal(await message(back), "Your session has expired: sign in again.");
-      assert.equal(await back.evaluate(() => localStorage.getItem("jwt-edge.session")), null);
-      assert.deepEqual((await logRows(back)).map((row) => `${row.path} ${row.status}`), ["/api/refresh 401"]);
-      await assertNoConsoleErrors(back);
-      await back.close();
+      const after = await browser.newContext({ storageState });
+      try {
+        const back = await openPage(after, shortApi);
+        await back.waitForSelector("#login:not([hidden])");
+        await back.waitForFunction(() => document.querySelector("#message").textContent !== "");
+        assert.equal(await message(back), "Your session has expired: sign in again.");
+        assert.equal(await back.evaluate(() => localStorage.getItem("jwt-edge.session")), null);
+        assert.deepEqual((await logRows(back)).map((row) => `${row.path} ${row.status}`), ["/api/refresh 401"]);
+        await assertNoConsoleErrors(back);
+      } finally {
+        await after.close();
+      }
 
       const page = await openPage(context);
       // Revoked: someone else used the refresh token first; the page's next
