@@ -88,6 +88,17 @@ $(STAMPS)/chromium:
 	fi
 	mkdir -p $(STAMPS) && touch $@
 
+# wrk: the load generator of `make bench` (not needed by the tests).
+$(STAMPS)/wrk:
+	if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; \
+	  else \
+	    echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1; \
+	  fi; \
+	fi
+	mkdir -p $(STAMPS) && touch $@
+
 ## pkg: assemble the npm package in pkg/
 pkg: pkg/package.json
 pkg/package.json: $(CORE_SOURCES) $(wildcard pkg-template/*) scripts/assemble-pkg.mjs LICENSE-MIT LICENSE-APACHE Makefile | setup
@@ -142,7 +153,7 @@ test-js:
 ## bench: jwt-edge beside the libraries users would pick instead, in Node, workerd and
 ## native Rust, and the download size; prints Markdown and writes
 ## docs/benchmarks.md (a few minutes)
-bench: setup pkg site worker
+bench: setup $(STAMPS)/wrk pkg site worker
 	mkdir -p target/bench
 	node bench/js.mjs --json target/bench/js.json
 	node bench/edge.mjs --json target/bench/edge.json
