@@ -191,17 +191,18 @@ out(
   "",
   `\`GET /api/profile\` (verify the access token, then one D1 query for the user and the`,
   `deny list) on the Rust worker and on the same endpoint written with jose, both deployed`,
-  `alike (the demo page as static assets, the worker first for \`/api/*\`), one local D1`,
-  `database, loaded by \`wrk\` with ${edge.profile.concurrency} connections for ${edge.profile.seconds} s on loopback`,
-  `(an error is any answer with another status or body than expected):`,
+  `alike (the demo page as static assets, the worker first for \`/api/*\`), running at once on`,
+  `copies of one seeded local D1 database, loaded in turns by \`wrk\` on loopback with`,
+  `${edge.profile.concurrency} connections, ${edge.profile.rounds} rounds of ${edge.profile.seconds} s each (which worker goes first alternates);`,
+  `the median round's figures (an error is any answer with another status or body than expected):`,
   "",
-  "| Worker | requests/s | p50 | p99 | errors |",
-  "| --- | ---: | ---: | ---: | ---: |",
+  "| Worker | requests/s | p50 | p99 | errors | each round's requests/s |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
 );
 const workers = [["Rust (`worker/`)", "rust"], ["JavaScript + jose (`bench/edge/profile-jose`)", "jose"]];
 for (const [name, key] of workers) {
   const r = edge.profile[key];
-  out(`| ${name} | ${int(r.rps)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`);
+  out(`| ${name} | ${int(r.rps)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.rounds.map((round) => int(round.rps)).join(" / ")} |`);
 }
 out(
   "",
@@ -210,12 +211,12 @@ out(
   "without any query, so the gap between the two tables is what the D1 query costs",
   "under `wrangler dev`:",
   "",
-  "| no D1: token with a bad signature -> 401 | requests/s | p50 | p99 | errors |",
-  "| --- | ---: | ---: | ---: | ---: |",
+  "| no D1: token with a bad signature -> 401 | requests/s | p50 | p99 | errors | each round's requests/s |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
 );
 for (const [name, key] of workers) {
   const r = edge.profile.badSignature[key];
-  out(`| ${name} | ${int(r.rps)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} |`);
+  out(`| ${name} | ${int(r.rps)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.rounds.map((round) => int(round.rps)).join(" / ")} |`);
 }
 out(
   "",
