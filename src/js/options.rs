@@ -304,9 +304,11 @@ impl SignConfig {
 
     /// Sets the claims the options set in `claims`, at the current time.
     pub(crate) fn apply<'a>(&'a self, claims: &mut Registered<'a>) -> Result<(), Error> {
-        let now = self.fixed_now.unwrap_or_else(clock_now);
-        let date = |offset: u64, option: &str| {
-            now.checked_add(offset)
+        // The clock is read once, and only when a claim needs it.
+        let mut now = None;
+        let mut date = |offset: u64, option: &str| {
+            now.get_or_insert_with(|| self.fixed_now.unwrap_or_else(clock_now))
+                .checked_add(offset)
                 .and_then(DateRef::from_secs)
                 .ok_or_else(|| Error::invalid_option(option, "puts the time past 2^53 seconds"))
         };
