@@ -37,8 +37,9 @@ pub(crate) fn to_js(error: &Error) -> JsValue {
     let target = JsValue::from(plain);
     for (name, value) in [("code", code), ("claim", claim), ("reason", reason)] {
         if !value.is_undefined() {
-            // Setting a property on a fresh Error object cannot fail.
-            reflect_set(&target, name, &value);
+            // A fresh Error takes its own properties; only a throwing setter
+            // planted on its prototype chain could refuse one.
+            let _ = reflect_set(&target, name, &value);
         }
     }
     target

@@ -66,9 +66,14 @@ extern "C" {
     #[wasm_bindgen(method, setter, js_class = "Error")]
     pub(crate) fn set_name(this: &PlainError, name: &str);
 
-    /// `Reflect.set(target, key, value)` on a fresh `Error`, which cannot fail.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    pub(crate) fn reflect_set(target: &JsValue, key: &str, value: &JsValue) -> bool;
+    /// `Reflect.set(target, key, value)`; throws only if a setter on the
+    /// target's prototype chain does.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
+    pub(crate) fn reflect_set(
+        target: &JsValue,
+        key: &str,
+        value: &JsValue,
+    ) -> Result<bool, JsValue>;
 
     /// `crypto.getRandomValues`; throws where there is no Web Crypto.
     #[wasm_bindgen(js_namespace = ["globalThis", "crypto"], js_name = getRandomValues, catch)]

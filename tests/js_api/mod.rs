@@ -909,6 +909,37 @@ fn unusable_published_class_falls_back_to_a_plain_error() {
     }
 }
 
+#[wasm_bindgen_test]
+fn throwing_accessors_planted_by_other_code_still_yield_a_jwt_error() {
+    // A getter that throws where the class is published, and a setter that
+    // throws on every object's prototype chain: neither exception may escape
+    // in place of the JwtError.
+    js(
+        r#"Object.defineProperty(globalThis, Symbol.for("jwt-edge.JwtError"), {
+        get() { throw new Error("planted getter"); }, configurable: true })"#,
+    );
+    js(r#"Object.defineProperty(Object.prototype, "claim", {
+        set() { throw new Error("planted setter"); }, configurable: true })"#);
+    let expired = verify(
+        &text(&token()),
+        &text(KEY_512),
+        &json(&format!(r#"{{"now":{}}}"#, NOW + 900.0)),
+    );
+    js(r#"delete Object.prototype.claim"#);
+    unpublish_error_class();
+    let error = thrown(expired);
+    assert!(error.is_instance_of::<js_sys::Error>(), "{error:?}");
+    assert_eq!(get_string(&error, "name").as_deref(), Some("JwtError"));
+    assert_eq!(
+        get_string(&error, "code").as_deref(),
+        Some("ERR_JWT_EXPIRED")
+    );
+    assert_eq!(
+        get_string(&error, "reason").as_deref(),
+        Some("check_failed")
+    );
+}
+
 // --------------------------------------------------------- expiry helpers
 
 #[wasm_bindgen_test]
