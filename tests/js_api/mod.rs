@@ -925,7 +925,7 @@ fn throwing_accessors_planted_by_other_code_still_yield_a_jwt_error() {
         &text(KEY_512),
         &json(&format!(r#"{{"now":{}}}"#, NOW + 900.0)),
     );
-    js(r#"delete Object.prototype.claim"#);
+    js("delete Object.prototype.claim");
     unpublish_error_class();
     let error = thrown(expired);
     assert!(error.is_instance_of::<js_sys::Error>(), "{error:?}");
