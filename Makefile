@@ -78,25 +78,24 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-$(STAMPS)/chromium:
-	if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+# Debian packages, installed when one of the commands is missing (as root;
+# otherwise the command to run is printed). $(1): commands, $(2): packages.
+APT_ENSURE = for command in $(1); do \
+	  command -v "$$command" >/dev/null && continue; \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(2); break; \
 	  else \
-	    echo "Chromium and its driver are missing: sudo apt-get install chromium chromium-driver" >&2; exit 1; \
+	    echo "$$command is missing: sudo apt-get install $(2)" >&2; exit 1; \
 	  fi; \
-	fi
+	done
+
+$(STAMPS)/chromium:
+	$(call APT_ENSURE,chromium chromedriver,chromium chromium-driver)
 	mkdir -p $(STAMPS) && touch $@
 
 # wrk: the load generator of `make bench` (not needed by the tests).
 $(STAMPS)/wrk:
-	if ! command -v wrk >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; \
-	  else \
-	    echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1; \
-	  fi; \
-	fi
+	$(call APT_ENSURE,wrk,wrk)
 	mkdir -p $(STAMPS) && touch $@
 
 ## pkg: assemble the npm package in pkg/
