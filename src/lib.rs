@@ -41,7 +41,7 @@ extern crate std;
 #[cfg(all(
     target_arch = "wasm32",
     not(feature = "std"),
-    not(feature = "npm"),
+    not(feature = "npm-runtime"),
     not(test)
 ))]
 extern crate std;
@@ -61,11 +61,11 @@ mod token;
 mod validation;
 mod verify;
 
-#[cfg(feature = "js")]
+#[cfg(feature = "js-verify")]
 #[doc(hidden)]
 pub mod js;
 #[cfg(all(
-    feature = "npm",
+    feature = "npm-runtime",
     target_arch = "wasm32",
     not(feature = "std"),
     not(test)

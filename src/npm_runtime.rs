@@ -1,4 +1,4 @@
-//! The runtime of the npm package's WebAssembly build (feature `npm`), which
+//! The runtime of the npm package's WebAssembly build (features `npm` and `npm-verify`), which
 //! links no standard library: the standard library's panic machinery and
 //! allocator alone were a third of the download.
 

@@ -1,12 +1,11 @@
-//! The one-shot functions: `decode`, `verify`, `sign` and the expiry helpers,
-//! and the verify and sign paths they share with `Verifier` and `Signer`.
+//! The one-shot functions `decode`, `verify` and the expiry helpers, and the
+//! verify path `verify` shares with `Verifier` (signing is in `sign`).
 
 use super::error::to_js;
-use super::host::{json_parse, plain_object_json};
+use super::host::json_parse;
 use super::key::KeyBytes;
-use super::options::{clock_now, seconds, SignConfig, VerifyConfig};
-use crate::claims::{Checked, ClaimsView, Unbuilt};
-use crate::sign::sign_payload;
+use super::options::{clock_now, seconds, VerifyConfig};
+use crate::claims::Checked;
 use crate::token::{decode_checked, Framing};
 use crate::verify::verify_checked;
 use crate::MAX_LEEWAY;
@@ -87,28 +86,6 @@ pub(crate) fn verify_with(
     })
 }
 
-/// Signs `payload`: the one path behind `sign` and `Signer.sign`.
-#[inline(never)]
-pub(crate) fn sign_with(
-    payload: &JsValue,
-    config: &SignConfig,
-    key: &HmacKey,
-) -> Result<String, Error> {
-    let text = plain_object_json(payload)
-        .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
-    // Checked by the rules verification applies, then written back with the
-    // options' claims without building anything.
-    let mut claims = ClaimsView::<Unbuilt<'_>>::read(text.as_bytes(), |error| {
-        Error::invalid_claims(error.describe())
-    })?;
-    config.apply(&mut claims.registered)?;
-    Ok(sign_payload(
-        &config.encoded_header,
-        claims.to_json().as_bytes(),
-        key,
-    ))
-}
-
 /// An unverified token's `exp` in seconds, if it has one.
 fn unverified_exp(token: &JsValue) -> Result<Option<f64>, Error> {
     Ok(decode_checked(&token_text(token)?, &Framing::NONE)?.expires_at)
@@ -150,21 +127,6 @@ pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsVal
         verify_with(&token, config.at_now(), &Keys::Secret(&secret))
     };
     verify().map_err(|error| to_js(&error))
-}
-
-/// Signs a payload and returns the compact token.
-///
-/// # Errors
-/// Throws a `JwtError` for a bad key, bad options or a payload whose registered
-/// claims have the wrong types.
-#[wasm_bindgen(skip_typescript)]
-pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
-    let sign = || -> Result<String, Error> {
-        let config = SignConfig::from_js(options)?;
-        let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
-        sign_with(payload, &config, &key)
-    };
-    sign().map_err(|error| to_js(&error))
 }
 
 /// When the token expires, in seconds since the epoch; `undefined` without

@@ -76,6 +76,7 @@ extern "C" {
     ) -> Result<bool, JsValue>;
 
     /// `crypto.getRandomValues`; throws where there is no Web Crypto.
+    #[cfg(feature = "js")]
     #[wasm_bindgen(js_namespace = ["globalThis", "crypto"], js_name = getRandomValues, catch)]
     pub(crate) fn get_random_values(buffer: &mut [u8]) -> Result<(), JsValue>;
 

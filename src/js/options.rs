@@ -1,21 +1,19 @@
-//! Reading `VerifyOptions` and `SignOptions` from JavaScript.
+//! Reading `VerifyOptions` from JavaScript, and the readers of option values
+//! that `SignOptions` (in `sign_options`) shares.
 //!
 //! Options cross the boundary once, as their `JSON.stringify` text, and are read
 //! with the crate's strict JSON parser. Unknown option names are refused, so a
 //! misspelt `audiance` cannot silently switch a check off.
 
-use super::host::{get_random_values, plain_object_json};
-use crate::claims::{Audience, DateRef, Registered};
+use super::host::plain_object_json;
 use crate::json::{array_items, parse_f64, parse_members, sink, Raw, RawMembers};
-use crate::sign::encoded_header;
-use crate::{Algorithm, Error, HeaderOptions, Validation, MAX_NUMERIC_DATE};
-use alloc::borrow::Cow;
+use crate::{Algorithm, Error, Validation, MAX_NUMERIC_DATE};
 use alloc::string::String;
 use alloc::vec::Vec;
 use wasm_bindgen::JsValue;
 
 /// The options object's `JSON.stringify` text; `None` for `undefined`/`null`.
-fn options_text(options: &JsValue) -> Result<Option<String>, Error> {
+pub(super) fn options_text(options: &JsValue) -> Result<Option<String>, Error> {
     if options.is_undefined() || options.is_null() {
         return Ok(None);
     }
@@ -29,7 +27,7 @@ fn not_an_object() -> Error {
 }
 
 /// The members of the options' text (none without options).
-fn option_members(text: Option<&str>) -> Result<RawMembers<'_>, Error> {
+pub(super) fn option_members(text: Option<&str>) -> Result<RawMembers<'_>, Error> {
     let mut members = RawMembers::new();
     if let Some(text) = text {
         parse_members(text.as_bytes(), sink(&mut members)).map_err(|_| not_an_object())?;
@@ -62,7 +60,7 @@ pub(crate) fn seconds(value: f64, option: &str) -> Result<u64, Error> {
     Ok(whole)
 }
 
-fn number(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
+pub(super) fn number(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
     match value {
         Raw::Number(text) => seconds(parse_f64(text), option),
         _ => Err(Error::invalid_option(option, "must be a number of seconds")),
@@ -70,7 +68,7 @@ fn number(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
 }
 
 /// A duration: seconds, or a string such as `"30s"`, `"15m"`, `"2h"`, `"7d"`, `"1w"`.
-fn duration(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
+pub(super) fn duration(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
     let Raw::String(text) = value else {
         return number(value, option);
     };
@@ -100,7 +98,7 @@ fn duration(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
         .ok_or_else(invalid)
 }
 
-fn string(value: &Raw<'_>, option: &str) -> Result<String, Error> {
+pub(super) fn string(value: &Raw<'_>, option: &str) -> Result<String, Error> {
     match value {
         Raw::String(text) => Ok(String::from(text.as_ref())),
         _ => Err(Error::invalid_option(option, "must be a string")),
@@ -115,7 +113,7 @@ fn items<'a>(value: &Raw<'a>) -> Option<Vec<Raw<'a>>> {
     }
 }
 
-fn strings(value: &Raw<'_>, option: &str) -> Result<Vec<String>, Error> {
+pub(super) fn strings(value: &Raw<'_>, option: &str) -> Result<Vec<String>, Error> {
     let not_strings = || Error::invalid_option(option, "must be a string or an array of strings");
     match value {
         Raw::String(one) => Ok(alloc::vec![String::from(one.as_ref())]),
@@ -163,7 +161,7 @@ fn leeway(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
     }
 }
 
-fn algorithm(value: &Raw<'_>, option: &str) -> Result<Algorithm, Error> {
+pub(super) fn algorithm(value: &Raw<'_>, option: &str) -> Result<Algorithm, Error> {
     match value {
         Raw::String(name) => Algorithm::from_name(name),
         _ => None,
@@ -234,117 +232,4 @@ impl VerifyConfig {
         self.validation.now = self.fixed_now.unwrap_or_else(clock_now);
         &self.validation
     }
-}
-
-/// How the `jti` claim is set.
-enum JwtId {
-    Fixed(String),
-    Random,
-}
-
-/// `SignOptions`, read once.
-pub(crate) struct SignConfig {
-    pub algorithm: Algorithm,
-    /// The header every token starts with, encoded once.
-    pub encoded_header: String,
-    expires_in: Option<u64>,
-    not_before: Option<u64>,
-    issuer: Option<String>,
-    audience: Option<Audience>,
-    subject: Option<String>,
-    jwt_id: Option<JwtId>,
-    fixed_now: Option<u64>,
-}
-
-impl SignConfig {
-    pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
-        let mut header = HeaderOptions::new();
-        let mut config = Self {
-            algorithm: Algorithm::Hs256,
-            encoded_header: String::new(),
-            expires_in: None,
-            not_before: None,
-            issuer: None,
-            audience: None,
-            subject: None,
-            jwt_id: None,
-            fixed_now: None,
-        };
-        let text = options_text(options)?;
-        for (name, value) in &option_members(text.as_deref())? {
-            let name = name.as_ref();
-            match name {
-                "alg" => config.algorithm = algorithm(value, name)?,
-                "expiresIn" => config.expires_in = Some(duration(value, name)?),
-                "notBefore" => config.not_before = Some(duration(value, name)?),
-                "issuer" => config.issuer = Some(string(value, name)?),
-                "audience" => {
-                    config.audience = Some(match value {
-                        Raw::String(one) => Audience::One(String::from(one.as_ref())),
-                        _ => Audience::Many(strings(value, name)?),
-                    });
-                }
-                "subject" => config.subject = Some(string(value, name)?),
-                "jwtId" => {
-                    config.jwt_id = Some(match value {
-                        Raw::Bool(true) => JwtId::Random,
-                        Raw::String(id) => JwtId::Fixed(String::from(id.as_ref())),
-                        _ => return Err(Error::invalid_option(name, "must be a string or true")),
-                    });
-                }
-                "keyId" => header = header.key_id(string(value, name)?),
-                "typ" => header = header.typ(string(value, name)?),
-                "now" => config.fixed_now = Some(number(value, name)?),
-                _ => return Err(Error::invalid_option(name, "is not a sign option")),
-            }
-        }
-        config.encoded_header = encoded_header(&header, config.algorithm);
-        Ok(config)
-    }
-
-    /// Sets the claims the options set in `claims`, at the current time.
-    pub(crate) fn apply<'a>(&'a self, claims: &mut Registered<'a>) -> Result<(), Error> {
-        // The clock is read once, and only when a claim needs it.
-        let mut now = None;
-        let mut date = |offset: u64, option: &str| {
-            now.get_or_insert_with(|| self.fixed_now.unwrap_or_else(clock_now))
-                .checked_add(offset)
-                .and_then(DateRef::from_secs)
-                .ok_or_else(|| Error::invalid_option(option, "puts the time past 2^53 seconds"))
-        };
-        if claims.issued_at.is_none() {
-            claims.issued_at = Some(date(0, "now")?);
-        }
-        if let Some(secs) = self.expires_in {
-            claims.expires_at = Some(date(secs, "expiresIn")?);
-        }
-        if let Some(secs) = self.not_before {
-            claims.not_before = Some(date(secs, "notBefore")?);
-        }
-        if let Some(issuer) = &self.issuer {
-            claims.issuer = Some(Cow::Borrowed(issuer));
-        }
-        if let Some(audience) = &self.audience {
-            claims.audience = Some(audience.as_view());
-        }
-        if let Some(subject) = &self.subject {
-            claims.subject = Some(Cow::Borrowed(subject));
-        }
-        match &self.jwt_id {
-            Some(JwtId::Fixed(id)) => claims.jwt_id = Some(Cow::Borrowed(id)),
-            Some(JwtId::Random) => claims.jwt_id = Some(Cow::Owned(random_id()?)),
-            None => {}
-        }
-        Ok(())
-    }
-}
-
-/// A random 128-bit id, base64url-encoded, from `crypto.getRandomValues`.
-fn random_id() -> Result<String, Error> {
-    let mut bytes = [0u8; 16];
-    get_random_values(&mut bytes)
-        .map_err(|_| Error::invalid_option("jwtId", "no secure random source is available"))?;
-    let mut id = String::with_capacity(22);
-    crate::base64url::encode_into(&bytes, &mut id);
-    Ok(id)
 }

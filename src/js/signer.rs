@@ -1,9 +1,9 @@
 //! `Signer`: a key and options prepared once, for hot paths.
 
 use super::error::to_js;
-use super::functions::sign_with;
 use super::key::KeyBytes;
-use super::options::SignConfig;
+use super::sign::sign_with;
+use super::sign_options::SignConfig;
 use crate::{Error, HmacKey};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -1,0 +1,50 @@
+//! Signing from JavaScript (feature `js`): the one-shot `sign` and the path it
+//! shares with `Signer`.
+
+use super::error::to_js;
+use super::host::plain_object_json;
+use super::key::KeyBytes;
+use super::sign_options::SignConfig;
+use crate::claims::{ClaimsView, Unbuilt};
+use crate::sign::sign_payload;
+use crate::{Error, HmacKey};
+use alloc::string::String;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+/// Signs `payload`: the one path behind `sign` and `Signer.sign`.
+#[inline(never)]
+pub(crate) fn sign_with(
+    payload: &JsValue,
+    config: &SignConfig,
+    key: &HmacKey,
+) -> Result<String, Error> {
+    let text = plain_object_json(payload)
+        .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
+    // Checked by the rules verification applies, then written back with the
+    // options' claims without building anything.
+    let mut claims = ClaimsView::<Unbuilt<'_>>::read(text.as_bytes(), |error| {
+        Error::invalid_claims(error.describe())
+    })?;
+    config.apply(&mut claims.registered)?;
+    Ok(sign_payload(
+        &config.encoded_header,
+        claims.to_json().as_bytes(),
+        key,
+    ))
+}
+
+/// Signs a payload and returns the compact token.
+///
+/// # Errors
+/// Throws a `JwtError` for a bad key, bad options or a payload whose registered
+/// claims have the wrong types.
+#[wasm_bindgen(skip_typescript)]
+pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
+    let sign = || -> Result<String, Error> {
+        let config = SignConfig::from_js(options)?;
+        let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
+        sign_with(payload, &config, &key)
+    };
+    sign().map_err(|error| to_js(&error))
+}
