@@ -1,5 +1,6 @@
 // What a browser downloads to decode and verify tokens: jwt-edge's .wasm, its
-// JavaScript glue and the browser entry, beside esbuild-minified bundles of the
+// JavaScript glue and the browser entry (of `jwt-edge/verify` and of the main
+// entry), beside esbuild-minified bundles of the
 // equivalent imports from the libraries users would pick instead.
 //
 //   node bench/size.mjs [--json target/bench/size.json]
@@ -17,18 +18,33 @@ const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : und
 
 export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-/** The files a browser fetches for `import { decode, verify } from "jwt-edge"` without a bundler. */
-export const browserFiles = ["jwt_edge_bg.wasm", "jwt_edge.js", "index.js", "error.js"];
+/**
+ * What a browser fetches without a bundler for each entry that decodes and
+ * verifies: `jwt-edge/verify` (the module without signing, the one the target
+ * is measured on) and the package's main entry, which can also sign.
+ */
+export const browserEntries = {
+  verifyOnly: {
+    specifier: "jwt-edge/verify",
+    entry: "verify.js",
+    files: ["jwt_edge_verify_bg.wasm", "jwt_edge_verify.js", "verify.js", "error.js"],
+  },
+  full: {
+    specifier: "jwt-edge",
+    entry: "index.js",
+    files: ["jwt_edge_bg.wasm", "jwt_edge.js", "index.js", "error.js"],
+  },
+};
 
-export function packageSizes(pkgDir = join(root, "pkg")) {
-  const files = browserFiles.map((name) => {
+export function packageSizes(files, pkgDir = join(root, "pkg")) {
+  const sizes = files.map((name) => {
     const bytes = readFileSync(join(pkgDir, name));
     return { name, bytes: bytes.length, gzip: gzipSize(bytes) };
   });
   return {
-    files,
-    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
-    gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+    files: sizes,
+    bytes: sizes.reduce((sum, file) => sum + file.bytes, 0),
+    gzip: sizes.reduce((sum, file) => sum + file.gzip, 0),
   };
 }
 
@@ -59,23 +75,25 @@ const peers = [
   { lib: "jsonwebtoken", imports: "verify, decode", source: `import jwt from "jsonwebtoken"; export const { verify, decode } = jwt;`, platform: "node" },
 ];
 
-const ours = packageSizes();
-// The same import through a bundler: the JavaScript minified into one file,
-// the .wasm fetched beside it.
-const oursBundled = await bundle(`export { decode, verify } from "./pkg/index.js";`);
-const wasm = ours.files.find((file) => file.name === "jwt_edge_bg.wasm");
+// Each entry as a browser fetches it, and the same import through a bundler:
+// the JavaScript minified into one file, the .wasm fetched beside it.
+const jwtEdge = {};
+for (const [name, { specifier, entry, files }] of Object.entries(browserEntries)) {
+  const fetched = packageSizes(files);
+  const bundled = await bundle(`export { decode, verify } from "./pkg/${entry}";`);
+  const wasm = fetched.files[0];
+  jwtEdge[name] = {
+    specifier,
+    files: fetched.files,
+    total: { bytes: fetched.bytes, gzip: fetched.gzip },
+    bundled: { js: bundled, total: { bytes: bundled.bytes + wasm.bytes, gzip: bundled.gzip + wasm.gzip } },
+  };
+}
 // The build for speed that the Node and workerd entries load instead (never
 // downloaded by browsers).
 const speedWasm = readFileSync(join(root, "pkg", "jwt_edge_fast_bg.wasm"));
-const results = {
-  jwtEdge: {
-    files: ours.files,
-    speedWasm: { name: "jwt_edge_fast_bg.wasm", bytes: speedWasm.length, gzip: gzipSize(speedWasm) },
-    total: { bytes: ours.bytes, gzip: ours.gzip },
-    bundled: { js: oursBundled, total: { bytes: oursBundled.bytes + wasm.bytes, gzip: oursBundled.gzip + wasm.gzip } },
-  },
-  peers: [],
-};
+jwtEdge.speedWasm = { name: "jwt_edge_fast_bg.wasm", bytes: speedWasm.length, gzip: gzipSize(speedWasm) };
+const results = { jwtEdge, peers: [] };
 for (const peer of peers) {
   results.peers.push({ lib: peer.lib, imports: peer.imports, platform: peer.platform ?? "browser", ...(await bundle(peer.source, peer.platform)) });
 }
@@ -86,13 +104,16 @@ if (jsonOut) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const int = (n) => n.toLocaleString("en-US");
 const lines = ["| What | Bytes | gzip -9 |", "| --- | ---: | ---: |"];
-for (const file of ours.files) lines.push(`| jwt-edge \`${file.name}\` | ${file.bytes.toLocaleString("en-US")} | ${file.gzip.toLocaleString("en-US")} |`);
-lines.push(`| **jwt-edge, as a browser fetches it (wasm + glue + entry)** | **${ours.bytes.toLocaleString("en-US")}** | **${ours.gzip.toLocaleString("en-US")} (${kb(ours.gzip)})** |`);
-lines.push(`| jwt-edge through esbuild (minified JS + wasm) | ${results.jwtEdge.bundled.total.bytes.toLocaleString("en-US")} | ${results.jwtEdge.bundled.total.gzip.toLocaleString("en-US")} (${kb(results.jwtEdge.bundled.total.gzip)}) |`);
-lines.push(`| jwt-edge \`jwt_edge_fast_bg.wasm\` (Node and Workers only) | ${results.jwtEdge.speedWasm.bytes.toLocaleString("en-US")} | ${results.jwtEdge.speedWasm.gzip.toLocaleString("en-US")} (${kb(results.jwtEdge.speedWasm.gzip)}) |`);
+for (const entry of [jwtEdge.verifyOnly, jwtEdge.full]) {
+  for (const file of entry.files) lines.push(`| \`${entry.specifier}\`: \`${file.name}\` | ${int(file.bytes)} | ${int(file.gzip)} |`);
+  lines.push(`| **\`${entry.specifier}\`, as a browser fetches it** | **${int(entry.total.bytes)}** | **${int(entry.total.gzip)} (${kb(entry.total.gzip)})** |`);
+  lines.push(`| \`${entry.specifier}\` through esbuild (minified JS + wasm) | ${int(entry.bundled.total.bytes)} | ${int(entry.bundled.total.gzip)} (${kb(entry.bundled.total.gzip)}) |`);
+}
+lines.push(`| jwt-edge \`jwt_edge_fast_bg.wasm\` (Node and Workers only) | ${int(jwtEdge.speedWasm.bytes)} | ${int(jwtEdge.speedWasm.gzip)} (${kb(jwtEdge.speedWasm.gzip)}) |`);
 for (const peer of results.peers) {
   const where = peer.platform === "node" ? " (Node only)" : "";
-  lines.push(`| ${peer.lib}: \`${peer.imports}\`${where} | ${peer.bytes.toLocaleString("en-US")} | ${peer.gzip.toLocaleString("en-US")} (${kb(peer.gzip)}) |`);
+  lines.push(`| ${peer.lib}: \`${peer.imports}\`${where} | ${int(peer.bytes)} | ${int(peer.gzip)} (${kb(peer.gzip)}) |`);
 }
 console.log(lines.join("\n"));

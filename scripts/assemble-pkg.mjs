@@ -1,5 +1,5 @@
-// Assembles the npm package in pkg/ from the wasm-pack output (target/wasm-pack
-// and target/wasm-pack-speed) and pkg-template/: copies the files, bundles the
+// Assembles the npm package in pkg/ from the wasm-pack output (target/wasm-pack,
+// target/wasm-pack-speed and target/wasm-pack-verify) and pkg-template/: copies the files, bundles the
 // CommonJS entries, writes the CommonJS types and stamps the crate's version
 // into package.json.
 import { build, transform } from "esbuild";
@@ -28,6 +28,12 @@ for (const file of ["jwt_edge.js", "jwt_edge.d.ts", "jwt_edge_bg.wasm.d.ts"]) {
   }
 }
 copyFileSync(join(wasmPackSpeed, "jwt_edge_bg.wasm"), join(pkg, "jwt_edge_fast_bg.wasm"));
+// `jwt-edge/verify` for browsers: the build without signing (target/wasm-pack-verify)
+// and its own glue. Its types are the main entry's (verify.d.ts re-exports them).
+const wasmPackVerify = join(root, "target/wasm-pack-verify");
+for (const file of ["jwt_edge_verify.js", "jwt_edge_verify_bg.wasm"]) {
+  copyFileSync(join(wasmPackVerify, file), join(pkg, file));
+}
 for (const file of readdirSync(template)) {
   if (file !== "node-cjs.source.js") copyFileSync(join(template, file), join(pkg, file));
 }
@@ -40,14 +46,19 @@ for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
 // a bundler downloads as is (docs/benchmarks.md). Names are not shortened, so
 // classes keep their names and stack traces stay readable. The comment that
 // points Deno and TypeScript at the types is kept.
-const glue = join(pkg, "jwt_edge.js");
-const minified = await transform(withEncodeIntoStrings(readFileSync(glue, "utf8")), {
-  format: "esm",
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: "none",
-});
-writeFileSync(glue, `/* @ts-self-types="./jwt_edge.d.ts" */\n${minified.code}`);
+// The same for the glue of `jwt-edge/verify`, whose types come with verify.d.ts.
+async function minifyGlue(name, banner) {
+  const glue = join(pkg, name);
+  const minified = await transform(withEncodeIntoStrings(readFileSync(glue, "utf8")), {
+    format: "esm",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: "none",
+  });
+  writeFileSync(glue, `${banner}${minified.code}`);
+}
+await minifyGlue("jwt_edge.js", '/* @ts-self-types="./jwt_edge.d.ts" */\n');
+await minifyGlue("jwt_edge_verify.js", "");
 
 // Every string that enters the module (tokens, keys, the JSON of payloads and
 // options) goes through the glue's passStringToWasm0, which copies the ASCII

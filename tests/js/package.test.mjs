@@ -10,6 +10,7 @@ import { launchChromium, runPage } from "./support/browser.mjs";
 import { binDir, pkgDir, scratchProject } from "./support/package.mjs";
 import { serveStatic } from "../../scripts/static-server.mjs";
 import { startWrangler } from "./support/worker.mjs";
+import { REFERENCE_TOKEN } from "./fixtures/check.js";
 
 const project = scratchProject();
 after(() => project.remove());
@@ -46,6 +47,36 @@ test("the reference run signs, verifies and reports errors by code", () => {
   });
 });
 
+// What `jwt-edge/verify` must give in every runtime: the reference run's
+// results for the same calls, only the exports that do not sign, and the
+// package's one JwtError class.
+const verifyReference = {
+  exports: ["JwtError", "Verifier", "decode", "expiresAt", "isExpired", "secondsUntilExpiry", "verify"],
+  verified: reference.verified,
+  decoded: reference.decoded,
+  expiresAt: reference.expiresAt,
+  secondsUntilExpiry: reference.secondsUntilExpiry,
+  isExpired: reference.isExpired,
+  verifier: reference.verifier,
+  errors: {
+    expired: reference.errors.expired,
+    forged: reference.errors.forged,
+    shortKey: reference.errors.shortKey,
+    badOption: reference.errors.badOption,
+    notAToken: reference.errors.notAToken,
+  },
+  sameJwtError: true,
+};
+
+test("the verify-only checks start from the reference run's token", () => {
+  assert.equal(reference.token, REFERENCE_TOKEN);
+});
+
+test("node: jwt-edge/verify (import and require) gives the same results without signing", () => {
+  assert.deepEqual(runNode("node/verify.mjs"), verifyReference);
+  assert.deepEqual(runNode("node/verify.cjs"), verifyReference);
+});
+
 test("node: require gives a usable module with the same results", () => {
   assert.deepEqual(runNode("node/cjs.cjs"), reference);
 });
@@ -73,9 +104,17 @@ test("the packed files are exactly the package's files list", () => {
     "jwt_edge_bg.wasm",
     "jwt_edge_bg.wasm.d.ts",
     "jwt_edge_fast_bg.wasm",
+    "jwt_edge_verify.js",
+    "jwt_edge_verify_bg.wasm",
     "node.cjs",
     "node.js",
     "package.json",
+    "verify-node.cjs",
+    "verify-node.js",
+    "verify-workerd.js",
+    "verify.d.cts",
+    "verify.d.ts",
+    "verify.js",
     "workerd.js",
   ]);
 });
@@ -121,6 +160,21 @@ describe("in Chromium", () => {
     }
   });
 
+  test("jwt-edge/verify on a page with no bundler fetches only the module without signing", async () => {
+    const server = await serveStatic(project.dir);
+    try {
+      const { result, errors, requested } = await runPage(browser, `${server.url}/browser/verify.html`);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(result, verifyReference);
+      assert.deepEqual(
+        requested.filter((path) => path.endsWith(".wasm")),
+        ["/node_modules/jwt-edge/jwt_edge_verify_bg.wasm"],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   test("an app bundled by Vite that imports from \"jwt-edge\"", async () => {
     const appDir = join(project.dir, "bundle");
     execFileSync(join(binDir, "vite"), ["build", "--logLevel", "warn", "--outDir", "dist"], {
@@ -150,6 +204,9 @@ test("a JavaScript Cloudflare Worker under wrangler dev (workerd)", async () => 
     const response = await fetch(worker.url);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), reference);
+    const verifyOnly = await fetch(new URL("/verify", worker.url));
+    assert.equal(verifyOnly.status, 200);
+    assert.deepEqual(await verifyOnly.json(), verifyReference);
   } finally {
     await worker.stop();
   }
