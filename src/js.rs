@@ -19,6 +19,8 @@ mod signer;
 mod types;
 mod verifier;
 
+pub(crate) use host::number_from_text;
+
 // Public (and hidden from the docs) only so that the wasm-bindgen tests in
 // `tests/` can call the exports with JavaScript values; not a Rust API.
 pub use functions::{decode, expires_at, is_expired, seconds_until_expiry, verify};

@@ -75,6 +75,11 @@ extern "C" {
         value: &JsValue,
     ) -> Result<bool, JsValue>;
 
+    /// `Number(text)`: a JSON number's text correctly rounded, for the numbers
+    /// the crate's own fast path leaves (see `json::decimal`).
+    #[wasm_bindgen(js_name = Number)]
+    pub(crate) fn number_from_text(text: &str) -> f64;
+
     /// `crypto.getRandomValues`; throws where there is no Web Crypto.
     #[cfg(feature = "js")]
     #[wasm_bindgen(js_namespace = ["globalThis", "crypto"], js_name = getRandomValues, catch)]

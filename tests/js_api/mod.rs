@@ -964,6 +964,37 @@ fn expires_at_is_exp_or_undefined() {
 }
 
 #[wasm_bindgen_test]
+fn numeric_dates_beyond_the_fast_path_are_rounded_as_javascript_rounds_them() {
+    // More than 19 significant digits, integers past 2^53 and powers of ten
+    // past 10^22 leave the crate's fast path; the result must still be the
+    // correctly rounded double, the one `Number` gives.
+    for exp in [
+        "1700000900.000000000000000000001",
+        "1700000900.49999999999999999999999999999999",
+        "9007199254740993",
+        "9007199254740995",
+        "18446744073709551617",
+        "1.7000009e9",
+        "17000009e-23",
+        "1e23",
+        "170000090000000000000000000000e-20",
+        "1.00000000000000011102230246251565404236316680908203125",
+        "1e-400",
+        "1e400",
+    ] {
+        let expected = js(&format!("Number({exp:?})")).as_f64().expect("a number");
+        let token = forged(r#"{"alg":"HS256"}"#, &format!(r#"{{"exp":{exp}}}"#));
+        let result = expires_at(&text(&token));
+        if expected.is_finite() && expected < 2f64.powi(53) && expected >= 0.0 {
+            assert_eq!(result.expect(exp), Some(expected), "{exp}");
+        } else {
+            // Out of range for a numeric date: refused whatever the rounding.
+            assert_code(result, "ERR_JWT_INVALID", exp);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn seconds_until_expiry_goes_negative_once_expired() {
     let token = text(&token());
     assert_eq!(
