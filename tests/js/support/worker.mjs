@@ -16,8 +16,23 @@ export function freePort() {
   });
 }
 
-/** Starts `wrangler dev` in `cwd`; resolves to { url, stop } once it answers HTTP. */
-export async function startWrangler(cwd, extraArgs = [], { timeoutMs = 90_000 } = {}) {
+/**
+ * Starts `wrangler dev` in `cwd`; resolves to { url, stop } once it answers HTTP.
+ * A free port can be taken by another process between the check and
+ * wrangler's bind (workerd binds ports of its own), so a start that fails with
+ * "Address already in use" is tried again on new ports, up to three times.
+ */
+export async function startWrangler(cwd, extraArgs = [], options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWranglerOnce(cwd, extraArgs, options);
+    } catch (error) {
+      if (attempt >= 3 || !/Address already in use/.test(String(error.message))) throw error;
+    }
+  }
+}
+
+async function startWranglerOnce(cwd, extraArgs, { timeoutMs = 90_000 } = {}) {
   const port = await freePort();
   const child = spawn(
     join(binDir, "wrangler"),
@@ -50,6 +65,10 @@ export async function startWrangler(cwd, extraArgs = [], { timeoutMs = 90_000 } 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
+      // Whatever wrangler started in its process group goes with it.
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {}
       throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
     }
     try {
