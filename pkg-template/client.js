@@ -11,7 +11,10 @@
 // that tab the truth (each tab's copy catches up asynchronously), so the id of
 // the current session record, never a token, is also kept in IndexedDB, whose
 // transactions see every write made before them.
-import { decode, expiresAt as tokenExpiresAt } from "jwt-edge";
+//
+// It only reads tokens, so it imports the package's module without signing:
+// a page with the client and `jwt-edge/verify` fetches one small module.
+import { decode, expiresAt as tokenExpiresAt } from "jwt-edge/verify";
 
 const STORAGE_MODES = ["localStorage", "sessionStorage", "cookie"];
 const PATHS = { login: "/api/login", refresh: "/api/refresh", logout: "/api/logout" };

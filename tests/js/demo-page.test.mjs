@@ -34,7 +34,7 @@ after(async () => {
 
 // ---- helpers ----
 
-/** Opens the page in `context`, recording console errors, page errors and /api/refresh requests. */
+/** Opens the page in `context`, recording console errors, page errors, /api/refresh requests and fetched .wasm files. */
 async function openPage(context, worker = api, { beforeLoad } = {}) {
   const page = await context.newPage();
   await beforeLoad?.(page);
@@ -44,8 +44,11 @@ async function openPage(context, worker = api, { beforeLoad } = {}) {
     if (message.type() === "error") page.consoleErrors.push({ text: message.text(), url: message.location().url });
   });
   page.on("pageerror", (error) => page.consoleErrors.push({ text: `pageerror: ${error}` }));
+  page.wasmRequests = [];
   page.on("request", (request) => {
-    if (new URL(request.url()).pathname === "/api/refresh") page.refreshRequests += 1;
+    const { pathname } = new URL(request.url());
+    if (pathname === "/api/refresh") page.refreshRequests += 1;
+    if (pathname.endsWith(".wasm")) page.wasmRequests.push(pathname);
   });
   await page.goto(worker.url);
   await page.waitForSelector("html[data-ready]");
@@ -195,6 +198,8 @@ describe("the demo page", { concurrency: true }, () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const page = await openPage(context);
+        // The page and the auth client share the module without signing.
+        assert.deepEqual(page.wasmRequests, ["/pkg/jwt_edge_verify_bg.wasm"]);
         await signIn(page, storage, demoUser);
         const attached = storage === "cookie" ? "HttpOnly cookie (browser)" : "Bearer access token";
         assert.match(await message(page), /^Signed in as demo-user\./);
@@ -584,5 +589,7 @@ test("the page's Content-Security-Policy allows exactly its import map", () => {
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)[1];
   const hash = createHash("sha256").update(importMap).digest("base64");
   assert.match(html, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, "\\$&")}'`));
-  assert.deepEqual(JSON.parse(importMap), { imports: { "jwt-edge": "/pkg/index.js", "jwt-edge/client": "/pkg/client.js" } });
+  // The page and the auth client only read tokens: they import the module
+  // without signing, the smaller download.
+  assert.deepEqual(JSON.parse(importMap), { imports: { "jwt-edge/verify": "/pkg/verify.js", "jwt-edge/client": "/pkg/client.js" } });
 });
