@@ -175,8 +175,9 @@ describe("in Chromium", () => {
     }
   });
 
-  test("an app bundled by Vite that imports from \"jwt-edge\"", async () => {
-    const appDir = join(project.dir, "bundle");
+  /** Builds the Vite app in fixtures/`app`, opens it, and returns its result and the .wasm it fetched. */
+  async function runViteApp(app) {
+    const appDir = join(project.dir, app);
     execFileSync(join(binDir, "vite"), ["build", "--logLevel", "warn", "--outDir", "dist"], {
       cwd: appDir,
       encoding: "utf8",
@@ -185,16 +186,24 @@ describe("in Chromium", () => {
     try {
       const { result, errors, requested } = await runPage(browser, `${server.url}/index.html`);
       assert.deepEqual(errors, []);
-      assert.deepEqual(result, reference);
       const wasm = requested.filter((path) => path.endsWith(".wasm"));
       assert.equal(wasm.length, 1);
-      assert.ok(
-        readFileSync(join(appDir, "dist", wasm[0])).equals(readFileSync(join(pkgDir, "jwt_edge_bg.wasm"))),
-        "the bundle ships the build optimized for size",
-      );
+      return { result, wasm: readFileSync(join(appDir, "dist", wasm[0])) };
     } finally {
       await server.close();
     }
+  }
+
+  test("an app bundled by Vite that imports from \"jwt-edge\"", async () => {
+    const { result, wasm } = await runViteApp("bundle");
+    assert.deepEqual(result, reference);
+    assert.ok(wasm.equals(readFileSync(join(pkgDir, "jwt_edge_bg.wasm"))), "the bundle ships the build optimized for size");
+  });
+
+  test("an app bundled by Vite that imports from \"jwt-edge/verify\"", async () => {
+    const { result, wasm } = await runViteApp("bundle-verify");
+    assert.deepEqual(result, verifyReference);
+    assert.ok(wasm.equals(readFileSync(join(pkgDir, "jwt_edge_verify_bg.wasm"))), "the bundle ships the module without signing");
   });
 });
 
