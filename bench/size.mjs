@@ -1,6 +1,6 @@
-// What a browser downloads to decode and verify tokens: jwt-edge's .wasm, its
-// JavaScript glue and the browser entry (of `jwt-edge/verify` and of the main
-// entry), beside esbuild-minified bundles of the
+// What a browser downloads to decode and verify tokens: jwt-edge's .wasm and
+// the browser entry that carries its glue (of `jwt-edge/verify` and of the
+// main entry), beside esbuild-minified bundles of the
 // equivalent imports from the libraries users would pick instead.
 //
 //   node bench/size.mjs [--json target/bench/size.json]
@@ -21,19 +21,12 @@ export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 /**
  * What a browser fetches without a bundler for each entry that decodes and
  * verifies: `jwt-edge/verify` (the module without signing, the one the target
- * is measured on) and the package's main entry, which can also sign.
+ * is measured on) and the package's main entry, which can also sign. Each
+ * entry is one file (its glue and the error class bundled in) and its .wasm.
  */
 export const browserEntries = {
-  verifyOnly: {
-    specifier: "jwt-edge/verify",
-    entry: "verify.js",
-    files: ["jwt_edge_verify_bg.wasm", "jwt_edge_verify.js", "verify.js", "error.js"],
-  },
-  full: {
-    specifier: "jwt-edge",
-    entry: "index.js",
-    files: ["jwt_edge_bg.wasm", "jwt_edge.js", "index.js", "error.js"],
-  },
+  verifyOnly: { specifier: "jwt-edge/verify", entry: "verify.js", files: ["jwt_edge_verify_bg.wasm", "verify.js"] },
+  full: { specifier: "jwt-edge", entry: "index.js", files: ["jwt_edge_bg.wasm", "index.js"] },
 };
 
 export function packageSizes(files, pkgDir = join(root, "pkg")) {

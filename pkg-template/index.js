@@ -1,9 +1,11 @@
 // Browsers and bundlers: fetches and compiles the WebAssembly module once, at
-// import (top-level await), so every export is synchronous afterwards.
-import * as wasm from "./jwt_edge.js";
+// import (top-level await), so every export is synchronous afterwards. Bundled
+// with its glue and error class into the package's index.js, so that a page
+// fetches this one file and the .wasm.
+import init, { decode, verify, sign, expiresAt, secondsUntilExpiry, isExpired, Verifier, Signer } from "./jwt_edge.js";
 import { publishedJwtError } from "./error.js";
 
-await wasm.default({ module_or_path: new URL("./jwt_edge_bg.wasm", import.meta.url) });
+await init({ module_or_path: new URL("./jwt_edge_bg.wasm", import.meta.url) });
 
 export const JwtError = publishedJwtError();
-export const { decode, verify, sign, expiresAt, secondsUntilExpiry, isExpired, Verifier, Signer } = wasm;
+export { decode, verify, sign, expiresAt, secondsUntilExpiry, isExpired, Verifier, Signer };

@@ -34,8 +34,10 @@ const wasmPackVerify = join(root, "target/wasm-pack-verify");
 for (const file of ["jwt_edge_verify.js", "jwt_edge_verify_bg.wasm"]) {
   copyFileSync(join(wasmPackVerify, file), join(pkg, file));
 }
+// Sources that are bundled below rather than copied.
+const bundledSources = new Set(["node-cjs.source.js", "index.js", "verify.js"]);
 for (const file of readdirSync(template)) {
-  if (file !== "node-cjs.source.js") copyFileSync(join(template, file), join(pkg, file));
+  if (!bundledSources.has(file)) copyFileSync(join(template, file), join(pkg, file));
 }
 for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
   copyFileSync(join(root, file), join(pkg, file));
@@ -105,6 +107,27 @@ function withEncodeIntoStrings(source) {
 `;
   return source.slice(0, start) + replacement + source.slice(end);
 }
+
+// index.js and verify.js, the browser entries, each bundled with its glue and
+// the error class into one file: a page without a bundler then fetches the
+// entry and the .wasm, not four files in a chain of imports (two round trips
+// before the .wasm is even requested), and about 0.6 KB less gzipped. Names
+// are kept (the classes keep theirs); the verify glue exists only inside
+// verify.js.
+for (const entry of ["index.js", "verify.js"]) {
+  await build({
+    stdin: { contents: readFileSync(join(template, entry), "utf8"), resolveDir: pkg, sourcefile: `pkg-template/${entry}` },
+    outfile: join(pkg, entry),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: "none",
+  });
+}
+rmSync(join(pkg, "jwt_edge_verify.js"));
 
 // node.cjs: the Node entry bundled with its glue into one CommonJS file. The
 // glue's browser loader refers to import.meta.url, which the CommonJS entry
