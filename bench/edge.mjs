@@ -6,7 +6,7 @@
 // - GET /api/profile of the Rust worker against the same endpoint written in
 //   JavaScript with jose, both running at once on copies of one seeded local
 //   D1 database, loaded in turns by wrk (50 connections, 5 s, 3 rounds) on
-//   loopback: the median round's requests/s, p50, p99;
+//   loopback: the medians over the rounds of requests/s, p50 and p99;
 //   then the same request with a well-formed access token whose signature is
 //   wrong, which both workers verify and refuse (401) without touching D1, so
 //   the difference between the two is the D1 query's share of a request;
@@ -155,8 +155,8 @@ async function measure(worker, accessToken, options) {
   return { profile, badSignature };
 }
 
-/** The median round: requests/s, p50 and p99 each the median of the rounds'; requests and errors summed. */
-function medianRound(runs) {
+/** Over the rounds: requests/s, p50 and p99 each the median of the rounds'; requests and errors summed. */
+function acrossRounds(runs) {
   return {
     requests: runs.reduce((sum, run) => sum + run.requests, 0),
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
@@ -202,7 +202,7 @@ async function profileLoad() {
     const summary = Object.fromEntries(
       Object.entries(runs).map(([name, list]) => [
         name,
-        { profile: medianRound(list.map((run) => run.profile)), badSignature: medianRound(list.map((run) => run.badSignature)) },
+        { profile: acrossRounds(list.map((run) => run.profile)), badSignature: acrossRounds(list.map((run) => run.badSignature)) },
       ]),
     );
     for (const [name, { profile, badSignature }] of Object.entries(summary)) {

@@ -200,7 +200,7 @@ out(
   `alike (the demo page as static assets, the worker first for \`/api/*\`), running at once on`,
   `copies of one seeded local D1 database, loaded in turns by \`wrk\` on loopback with`,
   `${edge.profile.concurrency} connections, ${edge.profile.rounds} rounds of ${edge.profile.seconds} s each (which worker goes first alternates);`,
-  `the median round's figures (an error is any answer with another status or body than expected):`,
+  `each figure the median over the rounds, errors summed (an error is any answer with another status or body than expected):`,
   "",
   "| Worker | requests/s | p50 | p99 | errors | each round's requests/s |",
   "| --- | ---: | ---: | ---: | ---: | ---: |",
