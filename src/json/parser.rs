@@ -232,25 +232,30 @@ impl<'a> Parser<'a> {
     }
 
     /// The unread input.
+    #[inline]
     fn rest(&self) -> &'a [u8] {
         self.text.as_bytes().get(self.pos..).unwrap_or_default()
     }
 
     /// The input from `start` to here.
+    #[inline]
     fn since(&self, start: usize) -> Result<&'a str, ParseError> {
         self.text.get(start..self.pos).ok_or(ParseError::Syntax)
     }
 
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.rest().first().copied()
     }
 
+    #[inline]
     fn next(&mut self) -> Option<u8> {
         let byte = self.peek()?;
         self.pos += 1;
         Some(byte)
     }
 
+    #[inline]
     fn expect(&mut self, byte: u8) -> Result<(), ParseError> {
         if self.next() == Some(byte) {
             Ok(())
@@ -259,6 +264,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     fn skip_whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.pos += 1;
@@ -516,10 +522,20 @@ impl<'a> Parser<'a> {
 /// The length of the run of `bytes` before the first quote, backslash or
 /// control character: a plain stretch of a string.
 fn run_length(bytes: &[u8]) -> Option<usize> {
-    bytes
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+    bytes.iter().position(|&b| ENDS_PLAIN_RUN[usize::from(b)])
 }
+
+/// Which bytes end a plain run in a string: one lookup per byte instead of
+/// three comparisons.
+const ENDS_PLAIN_RUN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < table.len() {
+        table[byte] = byte < 0x20 || byte == b'"' as usize || byte == b'\\' as usize;
+        byte += 1;
+    }
+    table
+};
 
 /// The members of an object checked but not built: only their names are kept,
 /// on the parser's stack of names from `first` on, for the duplicate check.
@@ -684,6 +700,27 @@ mod tests {
             "]".repeat(MAX_DEPTH - 1)
         );
         assert!(parse_object(ok.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn strings_end_only_at_quotes_and_stop_at_backslashes_and_control_bytes() {
+        for byte in 0..=0x7f_u8 {
+            let json = [br#"{"k":"a"#.as_slice(), &[byte], br#"b"}"#].concat();
+            let parsed = parse_object(&json).map(|object| object.get("k").cloned());
+            let expected = match byte {
+                0..0x20 | b'"' => Err(ParseError::Syntax),
+                // `\b` is an escape.
+                b'\\' => Ok(Some(Value::String("a\u{8}".into()))),
+                _ => Ok(Some(Value::String(format!("a{}b", char::from(byte))))),
+            };
+            assert_eq!(parsed, expected, "byte {byte:#x}");
+        }
+        // A multi-byte character continues a run.
+        assert_eq!(
+            parse_object("{\"k\":\"a\u{e9}\u{1f600}b\"}".as_bytes())
+                .map(|object| object.get("k").cloned()),
+            Ok(Some(Value::String("a\u{e9}\u{1f600}b".into())))
+        );
     }
 
     #[test]
