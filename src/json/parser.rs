@@ -398,6 +398,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A string literal: borrowed from the input when it has no escapes.
+    #[inline]
     fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         self.expect(b'"')?;
         let start = self.pos;
@@ -478,6 +479,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A number's text, as written.
+    #[inline]
     fn number(&mut self) -> Result<&'a str, ParseError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
