@@ -161,7 +161,7 @@ bench: setup $(STAMPS)/wrk pkg site worker
 	mkdir -p target/bench
 	node bench/js.mjs --json target/bench/js.json
 	node bench/edge.mjs --json target/bench/edge.json
-	cargo bench --bench native -- --noplot
+	node bench/native.mjs --runs 3 --json target/bench/native.json
 	node bench/size.mjs --json target/bench/size.json
 	node bench/report.mjs
 
