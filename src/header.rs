@@ -441,23 +441,24 @@ mod tests {
     #[test]
     #[cfg(not(target_arch = "wasm32"))]
     fn common_headers_read_exactly_as_parsing_reads_them() {
-        let mut common = 0;
         for alg in ["HS256", "HS384", "HS512", "RS256", "none"] {
-            for json in [
-                format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#),
-                format!(r#"{{"typ":"JWT","alg":"{alg}"}}"#),
-                format!(r#"{{"alg":"{alg}"}}"#),
-                format!(r#"{{"alg":"{alg}","typ":"JWT","crit":[]}}"#),
-                format!(r#"{{"alg":"{alg}", "typ":"JWT"}}"#),
-                format!(r#"{{"alg":"{alg}","typ":"jwt"}}"#),
-            ] {
-                if let Some(view) = HeaderView::common(json.as_bytes()) {
+            let implemented = Algorithm::from_name(alg).is_some();
+            let shapes = [
+                (format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#), implemented),
+                (format!(r#"{{"typ":"JWT","alg":"{alg}"}}"#), implemented),
+                (format!(r#"{{"alg":"{alg}"}}"#), implemented),
+                // Close to the common shapes, but not them: always parsed.
+                (format!(r#"{{"alg":"{alg}","typ":"JWT","crit":[]}}"#), false),
+                (format!(r#"{{"alg":"{alg}", "typ":"JWT"}}"#), false),
+                (format!(r#"{{"alg":"{alg}","typ":"jwt"}}"#), false),
+            ];
+            for (json, common) in shapes {
+                let view = HeaderView::common(json.as_bytes());
+                assert_eq!(view.is_some(), common, "{json}");
+                if let Some(view) = view {
                     assert_eq!(Ok(view), HeaderView::parse(json.as_bytes()), "{json}");
-                    common += 1;
                 }
             }
         }
-        // Three shapes for each HMAC algorithm, nothing else.
-        assert_eq!(common, 9);
     }
 }
