@@ -25,6 +25,7 @@ import { gzipSync } from "node:zlib";
 import * as jwt from "../pkg/node.js";
 import { applyMigrations, demoAccounts, seedDemoAccounts } from "../scripts/local-d1.mjs";
 import { startWrangler } from "../tests/js/support/worker.mjs";
+import { median, quantile } from "./stats.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -38,12 +39,7 @@ const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const wranglerLogs = mkdtempSync(join(tmpdir(), "jwt-edge-bench-wrangler-logs-"));
 process.env.WRANGLER_LOG_PATH = wranglerLogs;
 process.on("exit", () => rmSync(wranglerLogs, { recursive: true, force: true }));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const spread = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const q = (p) => sorted[Math.floor((sorted.length - 1) * p)];
-  return (q(0.75) - q(0.25)) / 2 / median(values);
-};
+const spread = (values) => (quantile(values, 0.75) - quantile(values, 0.25)) / 2 / median(values);
 
 // ------------------------------------------------------------------ verify loop
 

@@ -21,6 +21,7 @@ import jsonwebtoken from "jsonwebtoken";
 import * as tsndr from "@tsndr/cloudflare-worker-jwt";
 import * as honoJwt from "hono/jwt";
 import { jwtDecode } from "jwt-decode";
+import { median, quantile } from "./stats.mjs";
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -149,30 +150,19 @@ for (let round = 0; round < ROUNDS; round++) {
 if (!quick) process.stderr.write("\n");
 if (sink === undefined) throw new Error("unreachable: keeps results alive");
 
-function quantile(sorted, q) {
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}
-
-const results = cases.map((c) => {
-  const sorted = [...c.samples].sort((a, b) => a - b);
-  const median = quantile(sorted, 0.5);
-  return {
-    kind: c.kind,
-    lib: c.lib,
-    api: c.api.replaceAll("`", ""),
-    apiMarkdown: c.api,
-    async: Boolean(c.async),
-    median,
-    p25: quantile(sorted, 0.25),
-    p75: quantile(sorted, 0.75),
-    min: sorted[0],
-    max: sorted[sorted.length - 1],
-    rounds: sorted.length,
-  };
-});
+const results = cases.map((c) => ({
+  kind: c.kind,
+  lib: c.lib,
+  api: c.api.replaceAll("`", ""),
+  apiMarkdown: c.api,
+  async: Boolean(c.async),
+  median: median(c.samples),
+  p25: quantile(c.samples, 0.25),
+  p75: quantile(c.samples, 0.75),
+  min: Math.min(...c.samples),
+  max: Math.max(...c.samples),
+  rounds: c.samples.length,
+}));
 
 // ------------------------------------------------------------------ report
 

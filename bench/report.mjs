@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
+import { median } from "./stats.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const docPath = join(root, "docs/benchmarks.md");
@@ -33,11 +34,6 @@ const machine = `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores
 
 // bench/native.mjs: criterion's median per benchmark for each of several runs.
 const nativeRuns = native.runs;
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const nativeOf = (run, group, bench) => run.find((g) => g.group === group).results.find((r) => r.bench === bench).ns;
 // Each benchmark: the median over the runs of criterion's medians, and the range.
 const nativeGroups = nativeRuns[0].map(({ group, results }) => ({
