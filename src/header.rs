@@ -119,9 +119,11 @@ impl<'a> HeaderView<'a> {
     /// Any other text, however close, is parsed.
     #[cfg(not(target_arch = "wasm32"))]
     fn common(json: &[u8]) -> Option<Self> {
-        let json = core::str::from_utf8(json).ok()?;
         COMMON_HEADERS.iter().find_map(|&(before, after, typ)| {
-            let name = json.strip_prefix(before)?.strip_suffix(after)?;
+            let name = json
+                .strip_prefix(before.as_bytes())?
+                .strip_suffix(after.as_bytes())?;
+            let name = core::str::from_utf8(name).ok()?;
             Some(Self {
                 alg: Cow::Borrowed(Algorithm::from_name(name)?.name()),
                 typ: typ.then_some(Cow::Borrowed("JWT")),
