@@ -261,7 +261,7 @@ impl DateRef<'_> {
         }
     }
 
-    fn into_owned(self) -> NumericDate {
+    pub(crate) fn into_owned(self) -> NumericDate {
         NumericDate {
             secs: self.secs,
             text: match self.whole {
@@ -471,16 +471,16 @@ impl CustomKind for Built {
     type Of<'a> = Built;
 }
 
-/// Names [`Unbuilt`] for any lifetime (the JavaScript bindings' verify).
-#[cfg_attr(not(feature = "js"), allow(dead_code))]
+/// Names [`Unbuilt`] for any lifetime ([`verify_with`](crate::verify_with)
+/// and the JavaScript bindings' verify).
 pub(crate) struct Checked;
 
 impl CustomKind for Checked {
     type Of<'a> = Unbuilt<'a>;
 }
 
-/// Custom members checked but not built: for the JavaScript bindings, which
-/// hand the payload's text to `JSON.parse`.
+/// Custom members checked but not built: for [`ClaimsRef`](crate::ClaimsRef),
+/// and the JavaScript bindings, which hand the payload's text to `JSON.parse`.
 pub(crate) type Unbuilt<'a> = RawMembers<'a>;
 
 impl<'a> Custom<'a> for Unbuilt<'a> {
@@ -630,6 +630,32 @@ impl ClaimsView<'_> {
             .iter()
             .map(|(name, value)| (name.as_ref(), value));
         claims_json(&self.registered, custom, Raw::write_to)
+    }
+}
+
+impl<'a> ClaimsView<'a> {
+    /// The custom (non-registered) member `name`, checked but not built.
+    pub(crate) fn custom_member(&self, name: &str) -> Option<&Raw<'a>> {
+        self.custom
+            .iter()
+            .find_map(|(member, value)| (member == name).then_some(value))
+    }
+
+    /// The custom members, in order.
+    pub(crate) fn custom_members(&self) -> impl Iterator<Item = (&str, &Raw<'a>)> {
+        self.custom
+            .iter()
+            .map(|(name, value)| (name.as_ref(), value))
+    }
+
+    /// The owned claims set, every custom member built.
+    pub(crate) fn to_claims(&self) -> Claims {
+        let custom = self
+            .custom
+            .iter()
+            .filter_map(|(name, value)| Some((name.as_ref().into(), value.to_value()?)))
+            .collect();
+        Claims::from_parts(self.registered.clone(), Object::from_unique_members(custom))
     }
 }
 

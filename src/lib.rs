@@ -50,6 +50,7 @@ pub mod alg;
 mod algorithm;
 mod base64url;
 mod claims;
+mod claims_ref;
 #[cfg(feature = "std")]
 mod clock;
 mod error;
@@ -75,6 +76,7 @@ mod npm_runtime;
 pub use alg::hmac::HmacKey;
 pub use algorithm::Algorithm;
 pub use claims::{Audience, Claims, NumericDate, MAX_NUMERIC_DATE};
+pub use claims_ref::ClaimsRef;
 #[cfg(feature = "std")]
 pub use clock::system_now;
 pub use error::Error;
@@ -83,7 +85,7 @@ pub use key::{SigningKey, VerifyingKey};
 pub use sign::sign;
 pub use token::{decode_unverified, UnverifiedToken};
 pub use validation::{Validation, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
-pub use verify::{verify, verify_jws, verify_token, VerifiedJws, VerifiedToken};
+pub use verify::{verify, verify_jws, verify_token, verify_with, VerifiedJws, VerifiedToken};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -1,6 +1,7 @@
 //! Verifying a token: the signature first, then the claims.
 
-use crate::claims::{Built, Claims, ClaimsView, CustomKind};
+use crate::claims::{Built, Checked, Claims, ClaimsView, CustomKind};
+use crate::claims_ref::ClaimsRef;
 use crate::header::{Header, HeaderView};
 use crate::key::VerifyingKey;
 use crate::token::{payload_error, CompactParts};
@@ -64,6 +65,48 @@ pub fn verify<K: VerifyingKey + ?Sized>(
         validation,
         |_| Ok(key),
         |_, _, _, claims| Ok(claims.into_claims()),
+    )
+}
+
+/// Verifies a token as [`verify`] does, every rule the same, and lends its
+/// claims to `read` without copying them: for a hot path that reads a claim or
+/// two and keeps nothing. Returns what `read` returns.
+///
+/// The header and payload are decoded into buffers on the stack (longer
+/// ones on the heap), so a typical access token is verified without any
+/// allocation but one list of its custom claim names.
+///
+/// ```
+/// use jwt_edge::{sign, verify_with, Algorithm, Claims, HeaderOptions, HmacKey, NumericDate, Validation};
+/// let key = HmacKey::new(Algorithm::Hs256, b"a secret of at least thirty-two bytes!")?;
+/// let mut claims = Claims::new();
+/// claims.subject = Some("user-1".into());
+/// claims.expires_at = NumericDate::from_secs(1_700_000_900);
+/// let token = sign(&claims, &key, &HeaderOptions::new());
+///
+/// let user = verify_with(&token, &key, &Validation::new(1_700_000_000), |claims| {
+///     claims.subject().map(str::len)
+/// })?;
+/// assert_eq!(user, Some(6));
+///
+/// let late = verify_with(&token, &key, &Validation::new(1_700_000_900), |_| ());
+/// assert_eq!(late.unwrap_err().code(), "ERR_JWT_EXPIRED");
+/// # Ok::<(), jwt_edge::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`verify`]; `read` runs only once every rule has passed.
+pub fn verify_with<K: VerifyingKey + ?Sized, R>(
+    token: &str,
+    key: &K,
+    validation: &Validation,
+    read: impl FnOnce(&ClaimsRef<'_>) -> R,
+) -> Result<R, Error> {
+    verify_checked::<_, Checked, _>(
+        token,
+        validation,
+        |_| Ok(key),
+        |_, _, _, claims| Ok(read(&ClaimsRef::new(claims))),
     )
 }
 

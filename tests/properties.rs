@@ -7,7 +7,9 @@
 //!    arbitrary bytes and deeply nested JSON all come back as `Ok` or as an
 //!    error with one of the token codes;
 //! 4. every segment decodes exactly as a strict, canonical base64url decoder
-//!    decodes it.
+//!    decodes it;
+//! 5. `verify_with` accepts and refuses exactly what `verify` does, and its
+//!    borrowed claims read as the owned ones.
 //!
 //! The fuzz target in `fuzz/` checks the same properties with coverage
 //! guidance; `tests/fuzz_corpus.rs` replays its corpus.
@@ -17,9 +19,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use jwt_edge::json::{Object, Value};
 use jwt_edge::{
-    decode_unverified, sign, verify, verify_jws, verify_token, Algorithm, Audience, Claims, Error,
-    HeaderOptions, HmacKey, NumericDate, SigningKey, Validation, DEFAULT_MAX_TOKEN_LENGTH,
-    MAX_NUMERIC_DATE,
+    decode_unverified, sign, verify, verify_jws, verify_token, verify_with, Algorithm, Audience,
+    Claims, ClaimsRef, Error, HeaderOptions, HmacKey, NumericDate, SigningKey, Validation,
+    DEFAULT_MAX_TOKEN_LENGTH, MAX_NUMERIC_DATE,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -131,8 +133,34 @@ fn header_options() -> impl Strategy<Value = HeaderOptions> {
     })
 }
 
+/// Whether every accessor of `borrowed` reads what the owned `claims` hold.
+fn reads_as(borrowed: &ClaimsRef<'_>, claims: &Claims) -> bool {
+    let audiences: Vec<&str> = match &claims.audience {
+        Some(Audience::One(one)) => vec![one.as_str()],
+        Some(Audience::Many(many)) => many.iter().map(String::as_str).collect(),
+        None => Vec::new(),
+    };
+    let names: Vec<&str> = claims.custom().iter().map(|(name, _)| name).collect();
+    borrowed.issuer() == claims.issuer.as_deref()
+        && borrowed.subject() == claims.subject.as_deref()
+        && borrowed.jwt_id() == claims.jwt_id.as_deref()
+        && borrowed.audiences().eq(audiences)
+        && borrowed.contains("aud") == claims.audience.is_some()
+        && borrowed.expires_at() == claims.expires_at
+        && borrowed.not_before() == claims.not_before
+        && borrowed.issued_at() == claims.issued_at
+        && borrowed.custom_names().eq(names)
+        && claims.custom().iter().all(|(name, value)| {
+            borrowed.get(name).as_ref() == Some(value)
+                && borrowed.get_str(name) == value.as_str()
+                && borrowed.contains(name)
+        })
+        && borrowed.to_claims() == *claims
+}
+
 /// Runs every entry point on `token` and checks each outcome is `Ok` or an
-/// error with a token code. Nothing may panic.
+/// error with a token code, and that `verify_with` agrees with `verify`.
+/// Nothing may panic.
 fn exercise(token: &str) {
     let check = |result: Result<(), Error>| {
         if let Err(error) = result {
@@ -143,7 +171,15 @@ fn exercise(token: &str) {
     for algorithm in Algorithm::ALL {
         let key = key(algorithm);
         let lax = Validation::new(NOW).required_claims(Vec::<String>::new());
-        check(verify(token, &key, &Validation::new(NOW)).map(|_| ()));
+        let owned = verify(token, &key, &Validation::new(NOW));
+        let borrowed = verify_with(token, &key, &Validation::new(NOW), |claims| {
+            claims.to_claims()
+        });
+        assert_eq!(
+            borrowed, owned,
+            "verify_with and verify disagree on {token:?}"
+        );
+        check(owned.map(|_| ()));
         check(verify_token(token, &key, &lax.clone().max_token_length(usize::MAX)).map(|_| ()));
         check(verify_jws(token, &key, &lax).map(|_| ()));
     }
@@ -208,6 +244,8 @@ proptest! {
         let token = sign(&claims, &key, &header);
         let verified = verify_token(&token, &key, &roomy()).expect("a token we signed verifies");
         prop_assert_eq!(&verified.claims, &claims);
+        let borrowed = verify_with(&token, &key, &roomy(), |borrowed| reads_as(borrowed, &claims));
+        prop_assert_eq!(borrowed, Ok(true), "the borrowed claims read as the owned ones");
         prop_assert_eq!(verified.payload, claims.to_json().into_bytes());
         prop_assert_eq!(verified.header.alg_name(), algorithm.name());
         let expected = sign(&claims, &key, &header);
@@ -232,6 +270,7 @@ proptest! {
         prop_assert_ne!(&changed, &token);
         prop_assert!(verify_jws(&changed, &key, &roomy()).is_err(), "{:?}: {}", change, changed);
         prop_assert!(verify(&changed, &key, &roomy()).is_err());
+        prop_assert!(verify_with(&changed, &key, &roomy(), |_| ()).is_err());
     }
 
     /// 4. A segment decodes exactly as a strict, canonical base64url decoder

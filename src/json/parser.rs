@@ -66,6 +66,19 @@ impl Raw<'_> {
             Raw::String(text) => super::write_string(text, out),
         }
     }
+
+    /// The value built, as [`Parser::value`] would have built it where it
+    /// was read (a member's value of the top-level object). `None` only for
+    /// an array or object whose text is not JSON, which a checked one never is.
+    pub(crate) fn to_value(&self) -> Option<Value> {
+        Some(match self {
+            Raw::Null => Value::Null,
+            Raw::Bool(flag) => Value::Bool(*flag),
+            Raw::Number(text) => Value::Number(Number::from_validated((*text).into())),
+            Raw::String(text) => Value::String(text.as_ref().into()),
+            Raw::Array(text) | Raw::Object(text) => Parser::new(text).value(1).ok()?,
+        })
+    }
 }
 
 /// The items of a checked [`Raw::Array`]'s text, or `None` if `text` is not
