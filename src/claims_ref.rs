@@ -132,6 +132,55 @@ impl<'a> ClaimsRef<'a> {
 
 impl core::fmt::Debug for ClaimsRef<'_> {
     fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        self.to_claims().fmt(formatter)
+        let registered = &self.view.registered;
+        formatter
+            .debug_struct("ClaimsRef")
+            .field("issuer", &self.issuer())
+            .field("subject", &self.subject())
+            .field("audience", &registered.audience)
+            .field(
+                "expires_at",
+                &registered.expires_at.as_ref().map(|date| date.secs),
+            )
+            .field(
+                "not_before",
+                &registered.not_before.as_ref().map(|date| date.secs),
+            )
+            .field(
+                "issued_at",
+                &registered.issued_at.as_ref().map(|date| date.secs),
+            )
+            .field("jwt_id", &self.jwt_id())
+            .field(
+                "custom",
+                &self.view.custom_members().collect::<alloc::vec::Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{sign, verify_with, Algorithm, Claims, HeaderOptions, HmacKey, Validation};
+    use alloc::format;
+
+    #[test]
+    fn debug_lists_every_claim_read() {
+        let key = HmacKey::new(Algorithm::Hs256, &[7; 32]).expect("32 bytes");
+        let mut claims = Claims::new();
+        claims.subject = Some("user-1".into());
+        claims
+            .insert("roles", alloc::vec!["admin"])
+            .expect("a custom claim");
+        let token = sign(&claims, &key, &HeaderOptions::new());
+        let lax =
+            Validation::new(0).required_claims(alloc::vec::Vec::<alloc::string::String>::new());
+        let shown = verify_with(&token, &key, &lax, |claims| format!("{claims:?}")).expect("valid");
+        assert!(shown.starts_with("ClaimsRef {"), "{shown}");
+        assert!(shown.contains(r#"subject: Some("user-1")"#), "{shown}");
+        assert!(
+            shown.contains("roles") && shown.contains("admin"),
+            "{shown}"
+        );
     }
 }
