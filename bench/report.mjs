@@ -64,7 +64,9 @@ const nativeTargets = [
   {
     target: "Native verify: within 3× of the HMAC-SHA256 floor, `verify_with` (borrowed claims)",
     ...nativeRatio(
-      (run) => nativeOf(run, "verify HS256", "jwt-edge verify_with (borrowed claims)") / nativeOf(run, "verify HS256", "HMAC-SHA256 floor"),
+      (run) =>
+        nativeOf(run, "verify HS256, borrowed claims", "jwt-edge verify_with") /
+        nativeOf(run, "verify HS256, borrowed claims", "HMAC-SHA256 floor"),
     ),
     goal: 3,
     more: false,
@@ -150,7 +152,7 @@ out(
   "within each run. The floor is HMAC-SHA256 over the same signing input with the key",
   "prepared once, which every verify and sign pays. `verify` returns owned claims, as",
   "the other crates do; `verify_with` checks exactly the same and lends the claims to",
-  "a closure, copying nothing.",
+  "a closure, copying nothing (measured in a binary of its own, with its own floor).",
   "",
 );
 for (const { group, results } of nativeGroups) {

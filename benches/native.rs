@@ -6,19 +6,17 @@
 //! into `docs/benchmarks.md`). Every library verifies the same token, the one
 //! the JavaScript benchmarks use: a ~300-byte access token with `sub`, `roles`,
 //! `iss`, `aud`, `iat`, `exp` and `jti`, checking the signature (HS256 only)
-//! and `exp`, and returning the claims. jwt-edge is measured twice: `verify`,
-//! which returns owned claims as the others do, and `verify_with`, which
-//! checks the same and lends the claims instead.
+//! and `exp`, and returning the claims. (`benches/borrowed.rs` measures
+//! jwt-edge's `verify_with`, which lends the claims instead, in a binary of
+//! its own.)
 
+mod common;
+
+use common::{edge_claims, now, Floor, SECRET};
 use core::hint::black_box;
-use core::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
-use hmac::{KeyInit, Mac};
 use jwt_compact::AlgorithmExt as _;
 use serde::{Deserialize, Serialize};
-use std::time::{SystemTime, UNIX_EPOCH};
-
-const SECRET: &[u8] = b"bench-secret-0123456789abcdef0123456789abcdef";
 
 /// The claims as the serde-based crates read them.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -42,27 +40,6 @@ struct CompactCustom {
     jti: String,
 }
 
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("the clock is after 1970")
-        .as_secs()
-}
-
-fn edge_claims(now: u64) -> jwt_edge::Claims {
-    let mut claims = jwt_edge::Claims::new();
-    claims.subject = Some("user-8f3a2c71".into());
-    claims
-        .insert("roles", vec!["admin", "editor"])
-        .expect("a custom claim");
-    claims.issuer = Some("https://auth.example.com".into());
-    claims.audience = Some(jwt_edge::Audience::One("api.example.com".into()));
-    claims.issued_at = jwt_edge::NumericDate::from_secs(now);
-    claims.expires_at = jwt_edge::NumericDate::from_secs(now + 15 * 60);
-    claims.jwt_id = Some("7b1e9d04-6c2f-4a8e".into());
-    claims
-}
-
 /// Everything each library needs, made once: the same token and claims for all.
 struct Setup {
     token: String,
@@ -79,7 +56,7 @@ struct Setup {
     compact_time: jwt_compact::TimeOptions<Box<dyn Fn() -> chrono::DateTime<chrono::Utc>>>,
     compact_header: jwt_compact::Header,
     compact_claims: jwt_compact::Claims<CompactCustom>,
-    hmac_key: hmac::Hmac<sha2::Sha256>,
+    floor: Floor,
 }
 
 impl Setup {
@@ -90,6 +67,7 @@ impl Setup {
         let edge_claims = edge_claims(now);
         let edge_header = jwt_edge::HeaderOptions::new();
         let token = jwt_edge::sign(&edge_claims, &edge_key, &edge_header);
+        let floor = Floor::new(&token);
         let serde_claims = AccessClaims {
             sub: "user-8f3a2c71".into(),
             roles: vec!["admin".into(), "editor".into()],
@@ -138,31 +116,12 @@ impl Setup {
             ),
             compact_header: jwt_compact::Header::empty().with_token_type("JWT"),
             compact_claims,
-            // The floor: HMAC-SHA256 of the signing input with the key prepared once.
-            hmac_key: hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET).expect("any key length"),
+            floor,
         }
-    }
-
-    fn signing_input(&self) -> &[u8] {
-        let end = self.token.rfind('.').expect("three segments");
-        &self.token.as_bytes()[..end]
     }
 
     fn edge_verify(&self) -> Result<jwt_edge::Claims, jwt_edge::Error> {
         jwt_edge::verify(black_box(&self.token), &self.edge_key, &self.validation)
-    }
-
-    /// The same verification, every claim checked, lending the claims
-    /// instead of copying them out.
-    fn edge_verify_borrowed(&self) -> Result<(), jwt_edge::Error> {
-        jwt_edge::verify_with(
-            black_box(&self.token),
-            &self.edge_key,
-            &self.validation,
-            |claims| {
-                black_box(claims);
-            },
-        )
     }
 
     fn jsonwebtoken_verify(&self) -> jsonwebtoken::errors::Result<AccessClaims> {
@@ -186,13 +145,6 @@ impl Setup {
             .ok()?;
         Some(token)
     }
-
-    fn floor(&self) -> impl Sized {
-        self.hmac_key
-            .clone()
-            .chain_update(black_box(self.signing_input()))
-            .finalize()
-    }
 }
 
 fn verify(c: &mut Criterion) {
@@ -200,31 +152,19 @@ fn verify(c: &mut Criterion) {
     // Every verifier accepts the token and reads the same claims.
     let edge = setup.edge_verify().expect("jwt-edge verifies");
     assert_eq!(edge.subject.as_deref(), Some("user-8f3a2c71"));
-    let borrowed =
-        jwt_edge::verify_with(&setup.token, &setup.edge_key, &setup.validation, |claims| {
-            claims.get("roles") == edge.get("roles").cloned()
-        });
-    assert_eq!(
-        borrowed,
-        Ok(true),
-        "jwt-edge verify_with reads the same claims"
-    );
     let serde = setup.jsonwebtoken_verify().expect("jsonwebtoken verifies");
     assert_eq!(serde.roles, ["admin", "editor"]);
     assert!(setup.compact_verify().is_some(), "jwt-compact verifies");
 
     let mut group = c.benchmark_group("verify HS256");
     group.bench_function("jwt-edge verify", |b| b.iter(|| setup.edge_verify()));
-    group.bench_function("jwt-edge verify_with (borrowed claims)", |b| {
-        b.iter(|| setup.edge_verify_borrowed());
-    });
     group.bench_function("jsonwebtoken decode", |b| {
         b.iter(|| setup.jsonwebtoken_verify());
     });
     group.bench_function("jwt-compact validate", |b| {
         b.iter(|| setup.compact_verify());
     });
-    group.bench_function("HMAC-SHA256 floor", |b| b.iter(|| setup.floor()));
+    group.bench_function("HMAC-SHA256 floor", |b| b.iter(|| setup.floor.run()));
     group.finish();
 }
 
@@ -258,17 +198,13 @@ fn sign(c: &mut Criterion) {
             )
         });
     });
-    group.bench_function("HMAC-SHA256 floor", |b| b.iter(|| setup.floor()));
+    group.bench_function("HMAC-SHA256 floor", |b| b.iter(|| setup.floor.run()));
     group.finish();
 }
 
 criterion_group! {
     name = native;
-    // Short runs: `make bench` must finish in a few minutes on two cores.
-    config = Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .sample_size(50);
+    config = common::config();
     targets = verify, sign
 }
 criterion_main!(native);
