@@ -1,4 +1,4 @@
-//! A verified claims set borrowed from the token, for callers that read a few
+//! A verified claims set borrowed from the token's payload, for callers that read a few
 //! claims and keep nothing: what [`verify_with`](crate::verify_with) lends.
 
 use crate::claims::{AudienceRef, ClaimsView, DateRef};
@@ -6,11 +6,13 @@ use crate::json::{Raw, Value};
 use crate::{Claims, NumericDate};
 
 /// A claims set that has passed every rule of [`verify`](crate::verify),
-/// borrowed from the token: reading it copies nothing but what is asked for.
+/// borrowed from the token's decoded payload: reading it copies nothing but
+/// what is asked for.
 ///
 /// [`verify_with`](crate::verify_with) lends one to a closure. The strings
-/// are the token's own (a string with escapes was unescaped once, when it was
-/// checked); custom claims are built only when [`get`](Self::get) asks.
+/// point into the payload's JSON text (a string with escapes was unescaped
+/// once, when it was checked); custom claims are built only when
+/// [`get`](Self::get) asks.
 ///
 /// ```
 /// use jwt_edge::{sign, verify_with, Algorithm, Claims, HeaderOptions, HmacKey, NumericDate, Validation};
