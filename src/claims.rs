@@ -653,7 +653,7 @@ impl<'a> ClaimsView<'a> {
         let custom = self
             .custom
             .iter()
-            .filter_map(|(name, value)| Some((name.as_ref().into(), value.to_value()?)))
+            .filter_map(|(name, value)| Some((name.as_ref().into(), value.clone().into_value()?)))
             .collect();
         Claims::from_parts(self.registered.clone(), Object::from_unique_members(custom))
     }

@@ -63,31 +63,19 @@ impl<'a> ClaimsRef<'a> {
     /// `exp`: when the token expires.
     #[must_use]
     pub fn expires_at(&self) -> Option<NumericDate> {
-        self.view
-            .registered
-            .expires_at
-            .clone()
-            .map(DateRef::into_owned)
+        owned_date(self.view.registered.expires_at.as_ref())
     }
 
     /// `nbf`: when the token becomes valid.
     #[must_use]
     pub fn not_before(&self) -> Option<NumericDate> {
-        self.view
-            .registered
-            .not_before
-            .clone()
-            .map(DateRef::into_owned)
+        owned_date(self.view.registered.not_before.as_ref())
     }
 
     /// `iat`: when the token was issued.
     #[must_use]
     pub fn issued_at(&self) -> Option<NumericDate> {
-        self.view
-            .registered
-            .issued_at
-            .clone()
-            .map(DateRef::into_owned)
+        owned_date(self.view.registered.issued_at.as_ref())
     }
 
     /// `jti`: a unique id for the token.
@@ -110,7 +98,7 @@ impl<'a> ClaimsRef<'a> {
     /// would return it.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<Value> {
-        self.view.custom_member(name)?.to_value()
+        self.view.custom_member(name)?.clone().into_value()
     }
 
     /// The names of the custom (non-registered) claims, in order.
@@ -130,6 +118,11 @@ impl<'a> ClaimsRef<'a> {
     pub fn to_claims(&self) -> Claims {
         self.view.to_claims()
     }
+}
+
+/// A registered date as [`Claims`] holds it.
+fn owned_date(date: Option<&DateRef<'_>>) -> Option<NumericDate> {
+    date.cloned().map(DateRef::into_owned)
 }
 
 impl core::fmt::Debug for ClaimsRef<'_> {

@@ -67,15 +67,15 @@ impl Raw<'_> {
         }
     }
 
-    /// The value built, as [`Parser::value`] would have built it where it
-    /// was read (a member's value of the top-level object). `None` only for
-    /// an array or object whose text is not JSON, which a checked one never is.
-    pub(crate) fn to_value(&self) -> Option<Value> {
+    /// The value built, as [`Parser::value`] builds it where it was read (a
+    /// member's value of the top-level object). `None` only for an array or
+    /// object whose text is not JSON, which a checked one never is.
+    pub(crate) fn into_value(self) -> Option<Value> {
         Some(match self {
             Raw::Null => Value::Null,
-            Raw::Bool(flag) => Value::Bool(*flag),
-            Raw::Number(text) => Value::Number(Number::from_validated((*text).into())),
-            Raw::String(text) => Value::String(text.as_ref().into()),
+            Raw::Bool(flag) => Value::Bool(flag),
+            Raw::Number(text) => Value::Number(Number::from_validated(text.into())),
+            Raw::String(text) => Value::String(text.into_owned()),
             Raw::Array(text) | Raw::Object(text) => Parser::new(text).value(1).ok()?,
         })
     }
@@ -289,14 +289,9 @@ impl<'a> Parser<'a> {
         match self.peek().ok_or(ParseError::Syntax)? {
             b'{' => self.object(depth).map(Value::Object),
             b'[' => self.array(depth),
-            _ => Ok(match self.raw(depth)? {
-                Raw::Null => Value::Null,
-                Raw::Bool(flag) => Value::Bool(flag),
-                Raw::Number(text) => Value::Number(Number::from_validated(text.into())),
-                Raw::String(text) => Value::String(text.into_owned()),
-                // Not reached: containers are handled above.
-                Raw::Array(_) | Raw::Object(_) => return Err(ParseError::Syntax),
-            }),
+            // A scalar (containers are handled above, so this never parses
+            // again).
+            _ => self.raw(depth)?.into_value().ok_or(ParseError::Syntax),
         }
     }
 
