@@ -27,11 +27,14 @@ WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version =
 # cargo target directory so that both stay cached. The speed build is what the
 # Node and workerd entries load: opt-level 3, `wasm-opt -O3`, and WebAssembly
 # SIMD, which selects sha2's SIMD backend (V8 has had SIMD since Node 16.4;
-# browsers keep the build without it, which also runs where SIMD does not).
+# browsers keep the build without it, which also runs where SIMD does not),
+# and the crate's feature `speed` (the code paths native builds take).
 # A third build, for size and without signing (feature `npm-verify`), is the
 # module browsers fetch for `jwt-edge/verify`, in its own target directory too.
 # $(1): output directory, $(2): extra RUSTFLAGS, $(3): extra wasm-pack options,
-# $(4): output name, $(5): crate features. See docs/benchmarks.md.
+# $(4): output name, $(5): crate features ($(COMMA) between two). See
+# docs/benchmarks.md.
+COMMA := ,
 WASM_PACK_BUILD = RUSTFLAGS='--cfg sha2_backend_soft="compact" $(2)' wasm-pack build --target web --release $(3) --out-dir $(1) --out-name $(4) --no-pack . -- --no-default-features --features $(5)
 # The features wasm-bindgen's output uses (as in Cargo.toml's wasm-opt options).
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -107,7 +110,7 @@ pkg/package.json: $(CORE_SOURCES) $(wildcard pkg-template/*) scripts/assemble-pk
 	CARGO_TARGET_DIR=target/verify-only \
 	  $(call WASM_PACK_BUILD,target/wasm-pack-verify,,,jwt_edge_verify,npm-verify)
 	CARGO_TARGET_DIR=target/speed CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
-	  $(call WASM_PACK_BUILD,target/wasm-pack-speed,-C target-feature=+simd128,--no-opt,jwt_edge,npm)
+	  $(call WASM_PACK_BUILD,target/wasm-pack-speed,-C target-feature=+simd128,--no-opt,jwt_edge,npm$(COMMA)speed)
 	wasm-opt -O3 --enable-simd $(WASM_OPT_FEATURES) target/wasm-pack-speed/jwt_edge_bg.wasm -o target/wasm-pack-speed/jwt_edge_bg.wasm
 	node scripts/assemble-pkg.mjs
 
@@ -137,6 +140,7 @@ lint:
 	cargo clippy -p jwt-edge-worker --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features js --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features npm --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features npm,speed --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features npm-verify --lib -- -D warnings
 
 test-rust:

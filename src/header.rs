@@ -47,8 +47,9 @@ fn known_index(name: &str) -> Option<usize> {
 /// algorithm's name and whether it has `typ` `"JWT"`: `alg` then `typ` (this
 /// crate, jose with `typ`, fast-jwt, jsonwebtoken, hono), `typ` then `alg`
 /// (the `jsonwebtoken` crate), `alg` alone (jose's default). Native builds
-/// only: in WebAssembly the shortcut saves less than it adds to the download.
-#[cfg(not(target_arch = "wasm32"))]
+/// and the WebAssembly build for speed (feature `speed`) only: in the
+/// downloaded WebAssembly the shortcut saves less than it adds to its size.
+#[cfg(any(not(target_arch = "wasm32"), feature = "speed"))]
 const COMMON_HEADERS: [(&str, &str, bool); 3] = [
     (r#"{"alg":""#, r#"","typ":"JWT"}"#, true),
     (r#"{"typ":"JWT","alg":""#, r#""}"#, true),
@@ -106,7 +107,7 @@ impl<'a> HeaderView<'a> {
     ///   missing or not a string, or a registered member has the wrong type;
     /// - [`Error::NotSupported`] for `crit`, `b64: false` or a nested JWT.
     pub(crate) fn read(json: &'a [u8]) -> Result<Self, Error> {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(not(target_arch = "wasm32"), feature = "speed"))]
         if let Some(view) = Self::common(json) {
             return Ok(view);
         }
@@ -117,7 +118,7 @@ impl<'a> HeaderView<'a> {
     /// [`COMMON_HEADERS`] with an algorithm this crate implements: what parsing
     /// would give, without parsing (about half of a header's cost natively).
     /// Any other text, however close, is parsed.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "speed"))]
     fn common(json: &[u8]) -> Option<Self> {
         COMMON_HEADERS.iter().find_map(|&(before, after, typ)| {
             let name = json
@@ -441,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "speed"))]
     fn common_headers_read_exactly_as_parsing_reads_them() {
         for alg in ["HS256", "HS384", "HS512", "RS256", "none"] {
             let implemented = Algorithm::from_name(alg).is_some();

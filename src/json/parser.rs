@@ -104,18 +104,19 @@ pub(crate) fn array_items(text: &str) -> Option<Vec<Raw<'_>>> {
     }
 }
 
-/// A member sink as the object loop should take it. In the WebAssembly build
-/// it is a `dyn` trait object, so that the loop exists once (a copy per kind
-/// of sink costs kilobytes of download); natively it is the sink itself, so
-/// that the loop is specialized and inlined (faster).
-#[cfg(target_arch = "wasm32")]
+/// A member sink as the object loop should take it. In the WebAssembly builds
+/// for size it is a `dyn` trait object, so that the loop exists once (a copy
+/// per kind of sink costs kilobytes of download); natively and with feature
+/// `speed` it is the sink itself, so that the loop is specialized and inlined
+/// (faster).
+#[cfg(all(target_arch = "wasm32", not(feature = "speed")))]
 pub(crate) fn sink<'s, 'a>(members: &'s mut impl Members<'a>) -> &'s mut dyn Members<'a> {
     members
 }
 
-/// A member sink as the object loop should take it (see the WebAssembly
-/// build's version).
-#[cfg(not(target_arch = "wasm32"))]
+/// A member sink as the object loop should take it (see the version for
+/// size).
+#[cfg(any(not(target_arch = "wasm32"), feature = "speed"))]
 pub(crate) fn sink<'s, 'a, M: Members<'a>>(members: &'s mut M) -> &'s mut M {
     members
 }
