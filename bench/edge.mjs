@@ -10,6 +10,9 @@
 //   then the same request with a well-formed access token whose signature is
 //   wrong, which both workers verify and refuse (401) without touching D1, so
 //   the difference between the two is the D1 query's share of a request;
+//   and, loaded in the same turns, the jose worker's code with the token read
+//   without verifying it (VERIFY=none): the ceiling, what the endpoint costs
+//   under wrangler dev when verifying costs nothing;
 // - the Rust worker's upload size (what `wrangler deploy` sends, gzipped).
 // Writes target/bench/edge.json for bench/report.mjs.
 //
@@ -140,12 +143,14 @@ function withBadSignature(token) {
 const profileOk = { status: 200, text: `"username":${JSON.stringify(demoAccounts[1].username)}` };
 const badSignatureRefused = { status: 401, text: '"code":"ERR_JWS_SIGNATURE_VERIFICATION_FAILED"' };
 
-/** Both measurements on one running worker, each after a one-second warm-up. */
+/** Both measurements on one running worker (the ceiling, which verifies
+ * nothing, only the first), each after a one-second warm-up. */
 async function measure(worker, accessToken, options) {
   const url = `${worker.url}/api/profile`;
-  const badToken = withBadSignature(accessToken);
   await load(url, accessToken, profileOk, { ...options, seconds: 1 });
   const profile = await load(url, accessToken, profileOk, options);
+  if (!worker.verifies) return { profile };
+  const badToken = withBadSignature(accessToken);
   await load(url, badToken, badSignatureRefused, { ...options, seconds: 1 });
   const badSignature = await load(url, badToken, badSignatureRefused, options);
   return { profile, badSignature };
@@ -164,61 +169,69 @@ function acrossRounds(runs) {
 }
 
 /**
- * Both workers run at once, each on its own copy of one seeded local D1
- * database, and are loaded in turns (the first of each round alternating), so
- * that a drift of the machine hits both alike.
+ * The workers run at once, each on its own copy of one seeded local D1
+ * database, and are loaded in turns (which goes first rotating from round to
+ * round), so that a drift of the machine hits all alike.
  */
 async function profileLoad() {
-  const persistRust = mkdtempSync(join(tmpdir(), "jwt-edge-bench-d1-"));
-  const persistJose = mkdtempSync(join(tmpdir(), "jwt-edge-bench-d1-"));
+  const names = ["rust", "jose", "ceiling"];
+  const persist = Object.fromEntries(names.map((name) => [name, mkdtempSync(join(tmpdir(), "jwt-edge-bench-d1-"))]));
   const rounds = quick ? 1 : 3;
   const options = { seconds: quick ? 3 : 5, concurrency: 50 };
   const running = [];
   try {
-    applyMigrations({ persistTo: persistRust });
-    seedDemoAccounts({ persistTo: persistRust });
-    cpSync(persistRust, persistJose, { recursive: true });
-    const vars = (persistTo) => ["--persist-to", persistTo, "--var", `JWT_SECRET:${secret}`];
-    const rust = await startWrangler(join(root, "worker"), vars(persistRust));
-    running.push(rust);
-    const jose = await startWrangler(join(root, "bench/edge/profile-jose"), vars(persistJose));
-    running.push(jose);
+    applyMigrations({ persistTo: persist.rust });
+    seedDemoAccounts({ persistTo: persist.rust });
+    cpSync(persist.rust, persist.jose, { recursive: true });
+    cpSync(persist.rust, persist.ceiling, { recursive: true });
+    const vars = (name) => ["--persist-to", persist[name], "--var", `JWT_SECRET:${secret}`];
+    const start = async (name, directory, extra = []) => {
+      const worker = await startWrangler(join(root, directory), [...vars(name), ...extra]);
+      running.push(worker);
+      return worker;
+    };
+    const workers = {
+      rust: { ...(await start("rust", "worker")), verifies: true },
+      jose: { ...(await start("jose", "bench/edge/profile-jose")), verifies: true },
+      ceiling: { ...(await start("ceiling", "bench/edge/profile-jose", ["--var", "VERIFY:none"])), verifies: false },
+    };
     const { username, password } = demoAccounts[1];
-    const login = await fetch(`${rust.url}/api/login`, {
+    const login = await fetch(`${workers.rust.url}/api/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username, password }),
     });
     const { accessToken } = await login.json();
-    const runs = { rust: [], jose: [] };
+    const runs = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round += 1) {
-      const order = round % 2 === 0 ? [["rust", rust], ["jose", jose]] : [["jose", jose], ["rust", rust]];
-      for (const [name, worker] of order) runs[name].push(await measure(worker, accessToken, options));
+      const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+      for (const name of order) runs[name].push(await measure(workers[name], accessToken, options));
     }
     const summary = Object.fromEntries(
       Object.entries(runs).map(([name, list]) => [
         name,
-        { profile: acrossRounds(list.map((run) => run.profile)), badSignature: acrossRounds(list.map((run) => run.badSignature)) },
+        {
+          profile: acrossRounds(list.map((run) => run.profile)),
+          badSignature: workers[name].verifies ? acrossRounds(list.map((run) => run.badSignature)) : null,
+        },
       ]),
     );
+    const ms = (x) => x.toFixed(1);
+    const line = (label, r) => `${label} ${Math.round(r.rps)} req/s (p50 ${ms(r.p50)}, p99 ${ms(r.p99)} ms, ${r.errors} errors)`;
     for (const [name, { profile, badSignature }] of Object.entries(summary)) {
-      const ms = (x) => x.toFixed(1);
-      console.error(
-        `edge profile: ${name} ${Math.round(profile.rps)} req/s (p50 ${ms(profile.p50)}, p99 ${ms(profile.p99)} ms, ${profile.errors} errors); ` +
-          `bad signature ${Math.round(badSignature.rps)} req/s (p50 ${ms(badSignature.p50)}, p99 ${ms(badSignature.p99)} ms, ${badSignature.errors} errors)`,
-      );
+      console.error(`edge profile: ${line(name, profile)}${badSignature ? `; ${line("bad signature", badSignature)}` : ""}`);
     }
     return {
       ...options,
       rounds,
       rust: summary.rust.profile,
       jose: summary.jose.profile,
+      ceiling: summary.ceiling.profile,
       badSignature: { rust: summary.rust.badSignature, jose: summary.jose.badSignature },
     };
   } finally {
     for (const worker of running) await worker.stop();
-    rmSync(persistRust, { recursive: true, force: true });
-    rmSync(persistJose, { recursive: true, force: true });
+    for (const directory of Object.values(persist)) rmSync(directory, { recursive: true, force: true });
   }
 }
 
