@@ -1,6 +1,6 @@
-// The native benchmarks, several times: `cargo bench --bench native` (criterion)
-// runs `RUNS` times and each run's median per benchmark, with criterion's 95%
-// confidence interval, is kept, so that the report can give medians over the
+// The native benchmarks, several times: `cargo bench --bench native --bench
+// borrowed` (criterion) runs `--runs` times and each run's median per benchmark,
+// with criterion's 95% confidence interval, is kept, so that the report can give medians over the
 // runs with their spread, and each ratio taken within one run.
 //
 //   node bench/native.mjs [--runs 3] [--json target/bench/native.json]
@@ -15,7 +15,7 @@ const runs = Number(option("--runs", "3"));
 const jsonOut = option("--json", undefined);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${option("--runs")}`);
 
-/** The benchmarks of `benches/native.rs`, by criterion group, in report order. */
+/** The benchmarks of `benches/native.rs` and `benches/borrowed.rs`, by criterion group, in report order. */
 const GROUPS = [
   { group: "verify HS256", benches: ["jwt-edge verify", "jsonwebtoken decode", "jwt-compact validate", "HMAC-SHA256 floor"] },
   { group: "verify HS256, borrowed claims", benches: ["jwt-edge verify_with", "HMAC-SHA256 floor"] },

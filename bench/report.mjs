@@ -148,7 +148,7 @@ for (const kind of ["verify", "sign", "decode"]) {
 out(
   "## Native Rust",
   "",
-  `\`node bench/native.mjs\` runs \`cargo bench --bench native\` (criterion, \`opt-level = 3\`) ${nativeRuns.length} times:`,
+  `\`node bench/native.mjs\` runs \`cargo bench --bench native --bench borrowed\` (criterion, \`opt-level = 3\`) ${nativeRuns.length} times:`,
   "each figure is the median over the runs of criterion's median time per call, beside",
   "the lowest and highest run, and each ratio above is the median of the ratios taken",
   "within each run. The floor is HMAC-SHA256 over the same signing input with the key",
