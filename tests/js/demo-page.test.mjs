@@ -56,11 +56,6 @@ async function openPage(context, worker = api, { beforeLoad } = {}) {
 }
 
 /**
- * No console errors but Chromium's own network lines ("Failed to load
- * resource: …") for the non-2xx answers and unreachable calls that the page
- * reports in its request log: one log row of that path and status for each.
- */
-/**
  * Stops the page's (installed) clock a second ahead of the page's own time.
  * The target is taken from the page, and taken again if the page's clock has
  * passed it before the pause arrives (a loaded machine can take that long).
@@ -76,6 +71,11 @@ async function pauseClockSoon(page) {
   }
 }
 
+/**
+ * No console errors but Chromium's own network lines ("Failed to load
+ * resource: …") for the non-2xx answers and unreachable calls that the page
+ * reports in its request log: one log row of that path and status for each.
+ */
 async function assertNoConsoleErrors(page) {
   const rows = await logRows(page);
   const unexpected = [];
