@@ -28,7 +28,7 @@ import { gzipSync } from "node:zlib";
 import * as jwt from "../pkg/node.js";
 import { applyMigrations, demoAccounts, seedDemoAccounts } from "../scripts/local-d1.mjs";
 import { startWrangler } from "../tests/js/support/worker.mjs";
-import { median, quantile } from "./stats.mjs";
+import { median, spread } from "./stats.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -42,7 +42,6 @@ const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const wranglerLogs = mkdtempSync(join(tmpdir(), "jwt-edge-bench-wrangler-logs-"));
 process.env.WRANGLER_LOG_PATH = wranglerLogs;
 process.on("exit", () => rmSync(wranglerLogs, { recursive: true, force: true }));
-const spread = (values) => (quantile(values, 0.75) - quantile(values, 0.25)) / 2 / median(values);
 
 // ------------------------------------------------------------------ verify loop
 

@@ -11,3 +11,6 @@ export function quantile(values, q) {
 
 /** The median of `values`. */
 export const median = (values) => quantile(values, 0.5);
+
+/** Half the interquartile range of `values`, relative to their median: the spread the reports give as ±. */
+export const spread = (values) => (quantile(values, 0.75) - quantile(values, 0.25)) / 2 / median(values);
