@@ -18,6 +18,7 @@ mod password;
 mod random;
 mod refresh_token;
 mod request_body;
+mod request_url;
 mod router;
 mod session;
 

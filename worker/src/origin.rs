@@ -1,5 +1,7 @@
 //! Which origins may change state with this worker's cookies, and CORS.
 
+use crate::request_url::RequestUrl;
+
 /// Whether a state-changing request may proceed: no `Origin` (not a browser's
 /// cross-site request), the worker's own origin, or a configured one. The
 /// opaque origin `null` is never allowed.
@@ -19,15 +21,15 @@ pub fn origin_allowed(origin: Option<&str>, own_origin: Option<&str>, allowed: &
 /// it is the scheme's default, in lower case. `None` for anything but an
 /// absolute `http` or `https` URL with a host, whose origin is opaque.
 ///
-/// The runtime hands over the request URL already serialized (absolute, the
-/// path starting with `/`, credentials and `/` inside them percent-encoded),
-/// so the authority is what lies between `://` and the next `/`, `?` or `#`;
-/// a full URL parser would add about 190 KB (its IDNA and Unicode
-/// normalization tables, with their code) to the worker for a host that is
-/// ASCII by the time it reaches HTTP.
+/// The authority is read from the serialized URL as text (see
+/// [`RequestUrl`]): a full URL parser would add about 190 KB (its IDNA and
+/// Unicode normalization tables, with their code) to the worker for a host
+/// that is ASCII by the time it reaches HTTP.
 #[must_use]
 pub fn own_origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
+    let RequestUrl {
+        scheme, authority, ..
+    } = RequestUrl::split(url)?;
     let default_port = if scheme.eq_ignore_ascii_case("https") {
         ":443"
     } else if scheme.eq_ignore_ascii_case("http") {
@@ -35,7 +37,6 @@ pub fn own_origin(url: &str) -> Option<String> {
     } else {
         return None;
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host_and_port = authority
         .rsplit_once('@')
         .map_or(authority, |(_, host)| host);

@@ -5,6 +5,7 @@ use crate::app::App;
 use crate::config::Config;
 use crate::handlers::{admin, login, logout, profile, refresh, register};
 use crate::origin::{cors_origin, origin_allowed, own_origin};
+use crate::request_url::RequestUrl;
 use worker::{Env, Headers, Method, Request, Response};
 
 /// Answers one request.
@@ -107,20 +108,12 @@ async fn route(
     }
 }
 
-/// The path of a request URL as the runtime serializes it (WHATWG, absolute,
-/// with a scheme that always has a host): from the first `/` after `://` to
-/// the query or fragment, which cannot occur unescaped inside a path.
+/// The path of a request URL, `/` when it has none.
 fn path_of(url: &str) -> &str {
-    let Some((_, rest)) = url.split_once("://") else {
-        return "/";
-    };
-    let Some(start) = rest.find('/') else {
-        return "/";
-    };
-    let path = rest.get(start..).unwrap_or("/");
-    path.find(['?', '#'])
-        .and_then(|end| path.get(..end))
-        .unwrap_or(path)
+    match RequestUrl::split(url) {
+        Some(RequestUrl { path, .. }) if !path.is_empty() => path,
+        _ => "/",
+    }
 }
 
 /// The answer to a CORS preflight: allowed only for configured origins.
