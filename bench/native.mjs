@@ -1,7 +1,8 @@
 // The native benchmarks, several times: `cargo bench --bench native --bench
-// borrowed` (criterion) runs `--runs` times and each run's median per benchmark,
-// with criterion's 95% confidence interval, is kept, so that the report can give medians over the
-// runs with their spread, and each ratio taken within one run.
+// borrowed` (criterion) runs `--runs` times and each run's median per
+// benchmark, with criterion's 95% confidence interval, is kept, so that the
+// report can give medians over the runs with their spread, and each ratio
+// taken within one run.
 //
 //   node bench/native.mjs [--runs 3] [--json target/bench/native.json]
 import { spawnSync } from "node:child_process";
