@@ -159,7 +159,7 @@ test-js:
 	node --test tests/js/
 
 ## bench: jwt-edge beside the libraries users would pick instead, in Node, workerd and
-## native Rust, and the download size; prints Markdown and writes
+## native Rust, the download size and the cold start; prints Markdown and writes
 ## docs/benchmarks.md (a few minutes)
 bench: setup $(STAMPS)/wrk pkg site worker
 	mkdir -p target/bench
@@ -167,6 +167,7 @@ bench: setup $(STAMPS)/wrk pkg site worker
 	node bench/edge.mjs --json target/bench/edge.json
 	node bench/native.mjs --runs 3 --json target/bench/native.json
 	node bench/size.mjs --json target/bench/size.json
+	node bench/cold.mjs --json target/bench/cold.json
 	node bench/report.mjs
 
 clean:

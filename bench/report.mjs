@@ -1,6 +1,6 @@
 // The last step of `make bench`: gathers what the other steps measured
 // (target/bench/js.json, target/bench/native.json, target/bench/size.json,
-// target/bench/edge.json), prints it as Markdown and
+// target/bench/cold.json, target/bench/edge.json), prints it as Markdown and
 // writes docs/benchmarks.md.
 // Everything from the "## What was tried" heading on is written by hand and
 // kept as it is.
@@ -17,6 +17,7 @@ const HAND_WRITTEN = "## What was tried";
 const readJson = (path) => JSON.parse(readFileSync(join(root, path), "utf8"));
 const js = readJson("target/bench/js.json");
 const size = readJson("target/bench/size.json");
+const cold = readJson("target/bench/cold.json");
 const edge = readJson("target/bench/edge.json");
 const native = readJson("target/bench/native.json");
 
@@ -192,8 +193,36 @@ for (const peer of size.peers) {
   const where = peer.platform === "node" ? " (Node only)" : "";
   out(`| ${peer.lib}: \`${peer.imports}\`${where} | ${int(peer.bytes)} | ${int(peer.gzip)} (${kb(peer.gzip)}) |`);
 }
+const ms = (x) => `${x.toFixed(1)} ms`;
 out(
   "",
+  "## Cold start",
+  "",
+  "`node bench/cold.mjs`: the time until the first token is verified, in a fresh",
+  "Node process and in a fresh Chromium context (empty cache, nothing compiled",
+  "before), importing the library and verifying once with HS256 pinned",
+  "(`bench/cold/`). In Chromium the page is served from loopback with caching",
+  "forbidden; jwt-edge is `jwt-edge/verify` as a browser fetches it without a",
+  "bundler (the entry, then the `.wasm` it imports), the peers are esbuild",
+  "bundles of the same import, and \"from navigation\" counts from the start of the",
+  "page's navigation, so it also holds what every case pays alike (the page, the",
+  "browser's start of a context) and what the preload hints win (README,",
+  "\"Loading it early in a page\"). Medians over",
+  `${cold.rounds} rounds, every case once per round in rotating order; the spread is of the last column.`,
+  "",
+);
+const coldTables = [
+  [`Node ${cold.node}`, cold.results.node, "import + first verify"],
+  [`Chromium ${cold.chromium}`, cold.results.browser, "from navigation"],
+];
+for (const [where, results, total] of coldTables) {
+  out(`| ${where}: cold start | import | first verify | ${total} | spread |`, "| --- | ---: | ---: | ---: | ---: |");
+  for (const r of [...results].sort((a, b) => a.totalMs - b.totalMs)) {
+    out(`| ${r.lib} | ${ms(r.importMs)} | ${ms(r.firstVerifyMs)} | ${ms(r.totalMs)} | ±${(r.spread * 100).toFixed(1)}% |`);
+  }
+  out("");
+}
+out(
   "## Edge (workerd under `wrangler dev`)",
   "",
   "`node bench/edge.mjs`. Time does not advance inside a Workers request, so each",
