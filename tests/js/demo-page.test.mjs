@@ -530,6 +530,35 @@ describe("the demo page", { concurrency: true }, () => {
     }
   });
 
+  test("preload hints: jwt-edge's modules and .wasm download with the page, each once", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await openPage(context);
+      const entries = await page.evaluate(() =>
+        performance.getEntriesByType("resource").map(({ name, initiatorType, startTime, responseEnd }) => ({
+          path: new URL(name).pathname,
+          initiatorType,
+          startTime,
+          responseEnd,
+        })),
+      );
+      const fetched = (path) => entries.filter((entry) => entry.path === path);
+      const [app] = fetched("/app.js");
+      for (const path of ["/pkg/verify.js", "/pkg/client.js", "/pkg/jwt_edge_verify_bg.wasm"]) {
+        // Started from the page's own hints, not found only once app.js (or
+        // the glue, for the .wasm) had arrived, and never fetched again.
+        assert.equal(fetched(path).length, 1, `${path} fetched once`);
+        assert.ok(fetched(path)[0].startTime < app.responseEnd, `${path} requested before app.js arrived`);
+      }
+      // The .wasm request is the preload's (a mismatched `crossorigin` would
+      // make the glue's fetch a second request).
+      assert.equal(fetched("/pkg/jwt_edge_verify_bg.wasm")[0].initiatorType, "link");
+      await assertNoConsoleErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("accessible: labelled controls, keyboard-only sign-in and calls, readable at 390 px", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
