@@ -20,6 +20,7 @@ import { serveStatic } from "../scripts/static-server.mjs";
 import { launchChromium } from "../tests/js/support/browser.mjs";
 import { libraries } from "./cold/libraries.mjs";
 import { median, spread } from "./stats.mjs";
+import { accessClaims, secret } from "./token.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -30,15 +31,10 @@ const pkgPath = resolve(option("--pkg") ?? join(root, "pkg"));
 const pkgUrl = pathToFileURL(`${pkgPath}/`).href;
 const ROUNDS = quick ? 3 : 15;
 
-// The token of bench/js.mjs: the same claims, signed by jwt-edge.
+// The token of bench/js.mjs, signed by jwt-edge.
 const { sign } = await import(new URL("node.js", pkgUrl));
-const secret = "bench-secret-0123456789abcdef0123456789abcdef";
-const now = Math.floor(Date.now() / 1000);
-const sub = "user-8f3a2c71";
-const token = sign(
-  { sub, roles: ["admin", "editor"], iss: "https://auth.example.com", aud: "api.example.com", iat: now, exp: now + 15 * 60, jti: "7b1e9d04-6c2f-4a8e" },
-  secret,
-);
+const claims = accessClaims();
+const token = sign(claims, secret);
 
 /**
  * Measures every case `ROUNDS` times, every case once per round and the order
@@ -50,7 +46,7 @@ async function rounds(cases, measure, total) {
     for (let i = 0; i < cases.length; i++) {
       const at = (round + i) % cases.length;
       const sample = await measure(cases[at]);
-      if (sample.sub !== sub) throw new Error(`${cases[at].label} did not verify the token: ${JSON.stringify(sample)}`);
+      if (sample.sub !== claims.sub) throw new Error(`${cases[at].label} did not verify the token: ${JSON.stringify(sample)}`);
       samples[at].push(sample);
     }
   }
@@ -82,6 +78,7 @@ const node = await rounds(
 const peersDir = mkdtempSync(join(tmpdir(), "jwt-edge-cold-"));
 const inBrowser = Object.keys(libraries).filter((name) => libraries[name].browser);
 let browserResults;
+let browserVersion;
 try {
   for (const name of inBrowser) {
     const { bundle, browser } = libraries[name];
@@ -98,7 +95,7 @@ try {
       legalComments: "none",
     });
   }
-  const server = await serveStatic({ "/pkg/": pkgPath, "/peers/": peersDir, "/bench/": join(root, "bench/cold") });
+  const server = await serveStatic({ "/pkg/": pkgPath, "/peers/": peersDir, "/cold/": join(root, "bench/cold") });
   const chromium = await launchChromium();
   try {
     const cases = [
@@ -111,7 +108,7 @@ try {
       try {
         const page = await context.newPage();
         const query = new URLSearchParams({ lib: name, token, secret, ...(preload ? { preload: "" } : {}) });
-        await page.goto(`${server.url}/bench/page.html?${query}`);
+        await page.goto(`${server.url}/cold/page.html?${query}`);
         await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20_000 });
         const result = await page.evaluate(() => window.__result);
         if (result.failed) throw new Error(`${name} in Chromium: ${result.failed}`);
@@ -120,7 +117,7 @@ try {
         await context.close();
       }
     }, (sample) => sample.sinceNavigationMs);
-    var browserVersion = chromium.version();
+    browserVersion = chromium.version();
   } finally {
     await chromium.close();
     await server.close();

@@ -22,6 +22,7 @@ import * as tsndr from "@tsndr/cloudflare-worker-jwt";
 import * as honoJwt from "hono/jwt";
 import { jwtDecode } from "jwt-decode";
 import { median, spread } from "./stats.mjs";
+import { accessClaims, secret } from "./token.mjs";
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -35,18 +36,8 @@ const SAMPLE_MS = quick ? 20 : 40;
 const WARMUP_MS = quick ? 100 : 400;
 
 // The token: a realistic access token, the same bytes for every library.
-const secret = "bench-secret-0123456789abcdef0123456789abcdef";
 const secretBytes = new TextEncoder().encode(secret);
-const now = Math.floor(Date.now() / 1000);
-export const claims = {
-  sub: "user-8f3a2c71",
-  roles: ["admin", "editor"],
-  iss: "https://auth.example.com",
-  aud: "api.example.com",
-  iat: now,
-  exp: now + 15 * 60,
-  jti: "7b1e9d04-6c2f-4a8e",
-};
+const claims = accessClaims();
 const token = edge.sign(claims, secret);
 const cryptoKey = await crypto.subtle.importKey("raw", secretBytes, { name: "HMAC", hash: "SHA-256" }, false, [
   "sign",
