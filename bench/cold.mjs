@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { build } from "esbuild";
+import { bundle } from "./bundle.mjs";
 import { serveStatic } from "../scripts/static-server.mjs";
 import { launchChromium } from "../tests/js/support/browser.mjs";
 import { libraries } from "./cold/libraries.mjs";
@@ -81,19 +81,9 @@ let browserResults;
 let browserVersion;
 try {
   for (const name of inBrowser) {
-    const { bundle, browser } = libraries[name];
-    if (bundle === undefined) continue;
-    await build({
-      stdin: { contents: bundle, resolveDir: root, sourcefile: "entry.js" },
-      outfile: join(peersDir, browser.slice("/peers/".length)),
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      logLevel: "silent",
-      legalComments: "none",
-    });
+    const { bundleEntry, browser } = libraries[name];
+    if (bundleEntry === undefined) continue;
+    writeFileSync(join(peersDir, browser.slice("/peers/".length)), await bundle(bundleEntry));
   }
   const server = await serveStatic({ "/pkg/": pkgPath, "/peers/": peersDir, "/cold/": join(root, "bench/cold") });
   const chromium = await launchChromium();

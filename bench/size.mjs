@@ -7,10 +7,10 @@
 //
 // Sizes are bytes as shipped and gzip -9 bytes (zlib level 9), each file
 // compressed on its own as a server would send it.
-import { build } from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { bundle } from "./bundle.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -41,19 +41,9 @@ export function packageSizes(files, pkgDir = join(root, "pkg")) {
   };
 }
 
-async function bundle(source, platform = "browser") {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, sourcefile: "entry.js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform,
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-    legalComments: "none",
-  });
-  const code = result.outputFiles[0].contents;
+/** Bytes and gzip bytes of the minified bundle of `source`. */
+async function bundleSize(source, platform) {
+  const code = await bundle(source, platform);
   return { bytes: code.length, gzip: gzipSize(code) };
 }
 
@@ -73,7 +63,7 @@ const peers = [
 const jwtEdge = {};
 for (const [name, { specifier, entry, files }] of Object.entries(browserEntries)) {
   const fetched = packageSizes(files);
-  const bundled = await bundle(`export { decode, verify } from "./pkg/${entry}";`);
+  const bundled = await bundleSize(`export { decode, verify } from "./pkg/${entry}";`);
   const wasm = fetched.files[0];
   jwtEdge[name] = {
     specifier,
@@ -88,7 +78,7 @@ const speedWasm = readFileSync(join(root, "pkg", "jwt_edge_fast_bg.wasm"));
 jwtEdge.speedWasm = { name: "jwt_edge_fast_bg.wasm", bytes: speedWasm.length, gzip: gzipSize(speedWasm) };
 const results = { jwtEdge, peers: [] };
 for (const peer of peers) {
-  results.peers.push({ lib: peer.lib, imports: peer.imports, platform: peer.platform ?? "browser", ...(await bundle(peer.source, peer.platform)) });
+  results.peers.push({ lib: peer.lib, imports: peer.imports, platform: peer.platform ?? "browser", ...(await bundleSize(peer.source, peer.platform)) });
 }
 
 if (jsonOut) {

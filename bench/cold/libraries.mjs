@@ -3,7 +3,7 @@
 // of the cold-start benchmark (bench/cold.mjs). `node` is what Node imports
 // (jwt-edge: its Node entry, relative to the package directory), `browser`
 // what the page imports (jwt-edge/verify as a browser fetches it, the peers
-// as esbuild bundles of the same import); fast-jwt and jsonwebtoken need
+// as esbuild bundles of `bundleEntry`, the same import); fast-jwt and jsonwebtoken need
 // Node's crypto and have no browser entry. `verify` returns the payload.
 export const libraries = {
   "jwt-edge": {
@@ -14,21 +14,21 @@ export const libraries = {
   jose: {
     node: "jose",
     browser: "/peers/jose.js",
-    bundle: `export { jwtVerify } from "jose";`,
+    bundleEntry: `export { jwtVerify } from "jose";`,
     verify: async (module, token, secret) =>
       (await module.jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ["HS256"] })).payload,
   },
   "@tsndr/cloudflare-worker-jwt": {
     node: "@tsndr/cloudflare-worker-jwt",
     browser: "/peers/tsndr.js",
-    bundle: `export { verify } from "@tsndr/cloudflare-worker-jwt";`,
+    bundleEntry: `export { verify } from "@tsndr/cloudflare-worker-jwt";`,
     verify: async (module, token, secret) =>
       (await module.verify(token, secret, { algorithm: "HS256", throwError: true })).payload,
   },
   hono: {
     node: "hono/jwt",
     browser: "/peers/hono.js",
-    bundle: `export { verify } from "hono/jwt";`,
+    bundleEntry: `export { verify } from "hono/jwt";`,
     verify: (module, token, secret) => module.verify(token, secret, "HS256"),
   },
   "fast-jwt": {
