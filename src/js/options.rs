@@ -78,13 +78,14 @@ pub(super) fn duration(value: &Raw<'_>, option: &str) -> Result<u64, Error> {
             "must be seconds or a duration such as \"15m\", \"2h\" or \"7d\"",
         )
     };
-    let text = text.trim();
+    let text = text.trim_ascii();
     let split = text
-        .find(|c: char| !c.is_ascii_digit())
+        .bytes()
+        .position(|byte| !byte.is_ascii_digit())
         .unwrap_or(text.len());
     let (digits, unit) = text.split_at_checked(split).ok_or_else(invalid)?;
     let amount: u64 = digits.parse().map_err(|_| invalid())?;
-    let scale = match unit.trim() {
+    let scale = match unit.trim_ascii() {
         "" | "s" | "sec" | "secs" | "second" | "seconds" => 1,
         "m" | "min" | "mins" | "minute" | "minutes" => 60,
         "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
@@ -115,14 +116,15 @@ fn items<'a>(value: &Raw<'a>) -> Option<Vec<Raw<'a>>> {
 
 pub(super) fn strings(value: &Raw<'_>, option: &str) -> Result<Vec<String>, Error> {
     let not_strings = || Error::invalid_option(option, "must be a string or an array of strings");
-    match value {
-        Raw::String(one) => Ok(alloc::vec![String::from(one.as_ref())]),
-        _ => items(value)
-            .ok_or_else(not_strings)?
-            .iter()
-            .map(|item| string(item, option).map_err(|_| not_strings()))
-            .collect(),
+    if let Raw::String(one) = value {
+        return Ok(alloc::vec![String::from(one.as_ref())]);
     }
+    let items = items(value).ok_or_else(not_strings)?;
+    let mut list = Vec::with_capacity(items.len());
+    for item in &items {
+        list.push(string(item, option).map_err(|_| not_strings())?);
+    }
+    Ok(list)
 }
 
 fn non_empty(list: Vec<String>, option: &str) -> Result<Vec<String>, Error> {
@@ -145,7 +147,11 @@ fn algorithms(value: &Raw<'_>, option: &str) -> Result<Vec<Algorithm>, Error> {
             "must name at least one algorithm",
         ));
     }
-    items.iter().map(|item| algorithm(item, option)).collect()
+    let mut list = Vec::with_capacity(items.len());
+    for item in &items {
+        list.push(algorithm(item, option)?);
+    }
+    Ok(list)
 }
 
 /// Seconds of clock skew, 0 to 300 (a fraction is dropped).

@@ -29,11 +29,10 @@ impl Verifier {
         let make = || -> Result<Self, Error> {
             let config = VerifyConfig::from_js(options)?;
             let bytes = KeyBytes::from_js(key)?;
-            let keys = config
-                .algorithms()
-                .iter()
-                .map(|algorithm| bytes.hmac_key(*algorithm))
-                .collect::<Result<Vec<_>, _>>()?;
+            let mut keys = Vec::with_capacity(config.algorithms().len());
+            for algorithm in config.algorithms() {
+                keys.push(bytes.hmac_key(*algorithm)?);
+            }
             Ok(Self { keys, config })
         };
         make().map_err(|error| to_js(&error))

@@ -693,6 +693,30 @@ fn invalid_sign_options_are_err_invalid_options() {
     );
 }
 
+#[wasm_bindgen_test]
+fn durations_are_digits_and_a_unit_with_ascii_spaces_around() {
+    for (duration, seconds) in [
+        ("90", 90.0),
+        ("15m", 900.0),
+        (" 2 h ", 7200.0),
+        ("\\t7 days\\n", 604_800.0),
+    ] {
+        let token = token_with(&format!(r#""expiresIn":"{duration}""#));
+        let exp = expires_at(&text(&token)).expect("a signed token");
+        assert_eq!(exp, Some(NOW + seconds), "{duration:?}");
+    }
+    // Only ASCII white space is a space here: a no-break space or an
+    // ideographic space makes the duration invalid.
+    for duration in ["15\\u00a0m", "\\u30001h", "1h\\u2003"] {
+        let options = at_now(&format!(r#""expiresIn":"{duration}""#));
+        assert_code(
+            sign(&json("{}"), &text(KEY_512), &options),
+            "ERR_INVALID_OPTIONS",
+            duration,
+        );
+    }
+}
+
 // ---------------------------------------------------------------- claims
 
 #[wasm_bindgen_test]
