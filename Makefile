@@ -111,7 +111,7 @@ pkg/package.json: $(CORE_SOURCES) $(wildcard pkg-template/*) scripts/assemble-pk
 	  $(call WASM_PACK_BUILD,target/wasm-pack-verify,,,jwt_edge_verify,npm-verify)
 	CARGO_TARGET_DIR=target/speed CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
 	  $(call WASM_PACK_BUILD,target/wasm-pack-speed,-C target-feature=+simd128,--no-opt,jwt_edge,npm$(COMMA)speed)
-	wasm-opt -O3 --enable-simd $(WASM_OPT_FEATURES) target/wasm-pack-speed/jwt_edge_bg.wasm -o target/wasm-pack-speed/jwt_edge_bg.wasm
+	wasm-opt -O3 --enable-simd $(WASM_OPT_FEATURES) --strip-producers --strip-target-features target/wasm-pack-speed/jwt_edge_bg.wasm -o target/wasm-pack-speed/jwt_edge_bg.wasm
 	node scripts/assemble-pkg.mjs
 
 ## site: the demo page and the package, as the worker serves them
