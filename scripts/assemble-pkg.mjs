@@ -5,6 +5,7 @@
 import { build, transform } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { importsOf, withImportsRenamed } from "./wasm-imports.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const wasmPack = join(root, "target/wasm-pack");
@@ -42,6 +43,42 @@ for (const file of readdirSync(template)) {
 for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
   copyFileSync(join(root, file), join(pkg, file));
 }
+
+// wasm-bindgen names each import after the JavaScript it calls and a hash
+// (`__wbg_parse_c028369ca8c79ee2`), so that the imports of different crates
+// cannot clash. In the package each glue goes with its own modules only, and
+// the hashes are 16 random hex digits per import in the glue and again in the
+// .wasm, which gzip cannot compress: about 0.9 KB of a browser's download. The
+// imports are renamed to their names without the hash (`parse`), in the glue
+// and its modules alike. The build fails if two imports would get one name, or
+// if a renamed import is not exactly one key of the glue's import object.
+function withoutImportHashes(glueName, wasmNames) {
+  const hashed = /^__wbg_(.+)_[0-9a-f]{16}$/;
+  const modules = wasmNames.map((name) => readFileSync(join(pkg, name)));
+  const renamed = new Map();
+  for (const [index, bytes] of modules.entries()) {
+    const names = importsOf(bytes).map(({ name }) => name);
+    const shortNames = names.map((name) => hashed.exec(name)?.[1] ?? name);
+    if (new Set(shortNames).size !== shortNames.length) {
+      throw new Error(`${wasmNames[index]}: two imports would have the same name without their hashes`);
+    }
+    names.forEach((name, at) => shortNames[at] !== name && renamed.set(name, shortNames[at]));
+  }
+  let glue = readFileSync(join(pkg, glueName), "utf8");
+  for (const [name, shortName] of renamed) {
+    const keys = glue.match(new RegExp(`\\b${name}: function\\(`, "g")) ?? [];
+    if (keys.length !== 1 || glue.split(name).length !== 2) {
+      throw new Error(`${glueName}: the import ${name} is not exactly one key of the import object`);
+    }
+    glue = glue.replace(`${name}: function(`, `${shortName}: function(`);
+  }
+  writeFileSync(join(pkg, glueName), glue);
+  for (const [index, bytes] of modules.entries()) {
+    writeFileSync(join(pkg, wasmNames[index]), withImportsRenamed(bytes, (_, name) => renamed.get(name) ?? name));
+  }
+}
+withoutImportHashes("jwt_edge.js", ["jwt_edge_bg.wasm", "jwt_edge_fast_bg.wasm"]);
+withoutImportHashes("jwt_edge_verify.js", ["jwt_edge_verify_bg.wasm"]);
 
 // jwt_edge.js, the wasm-bindgen glue, without its comments and white space:
 // it is generated code (the types are in jwt_edge.d.ts) that a browser without
