@@ -17,7 +17,8 @@ export function freePort() {
 }
 
 /**
- * Starts `wrangler dev` in `cwd`; resolves to { url, stop } once it answers HTTP.
+ * Starts `wrangler dev` in `cwd`; resolves to { url, inspector, stop } once it
+ * answers HTTP (`inspector`: the DevTools protocol endpoint of its workers).
  * A free port can be taken by another process between the check and
  * wrangler's bind (workerd binds ports of its own), so a start that fails with
  * "Address already in use" is tried again on new ports, up to three times.
@@ -34,9 +35,10 @@ export async function startWrangler(cwd, extraArgs = [], options = {}) {
 
 async function startWranglerOnce(cwd, extraArgs, { timeoutMs = 90_000 } = {}) {
   const port = await freePort();
+  const inspectorPort = await freePort();
   const child = spawn(
     join(binDir, "wrangler"),
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort()), ...extraArgs],
+    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), ...extraArgs],
     {
       cwd,
       detached: true,
@@ -73,7 +75,7 @@ async function startWranglerOnce(cwd, extraArgs, { timeoutMs = 90_000 } = {}) {
     }
     try {
       await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      return { url, stop, output: () => output };
+      return { url, inspector: `http://127.0.0.1:${inspectorPort}`, stop, output: () => output };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
