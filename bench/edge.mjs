@@ -20,14 +20,15 @@
 // iteration), --only verify|profile (one part; the JSON is then incomplete and
 // bench/report.mjs cannot read it).
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import * as jwt from "../pkg/node.js";
-import { applyMigrations, demoAccounts, seedDemoAccounts } from "../scripts/local-d1.mjs";
+import { demoAccounts } from "../scripts/local-d1.mjs";
 import { startWrangler } from "../tests/js/support/worker.mjs";
+import { joseWorker, rustWorker, startProfileWorkers, withBadSignature } from "./edge/profile-workers.mjs";
 import { median, spread } from "./stats.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -131,13 +132,6 @@ async function load(url, token, expected, { seconds, concurrency }) {
   };
 }
 
-/** The token with another, well-formed signature: the first character of its
- * third segment changed (the last one, which carries padding bits, is kept). */
-function withBadSignature(token) {
-  const at = token.lastIndexOf(".") + 1;
-  return `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
-}
-
 // Both workers write compact JSON.
 const profileOk = { status: 200, text: `"username":${JSON.stringify(demoAccounts[1].username)}` };
 const badSignatureRefused = { status: 401, text: '"code":"ERR_JWS_SIGNATURE_VERIFICATION_FAILED"' };
@@ -175,33 +169,13 @@ function acrossRounds(runs) {
 async function profileLoad() {
   const names = ["rust", "jose", "ceiling"];
   const verifies = (name) => name !== "ceiling";
-  const persist = Object.fromEntries(names.map((name) => [name, mkdtempSync(join(tmpdir(), "jwt-edge-bench-d1-"))]));
   const rounds = quick ? 1 : 3;
   const options = { seconds: quick ? 3 : 5, concurrency: 50 };
-  const running = [];
+  const { workers, accessToken, stop } = await startProfileWorkers(
+    { rust: rustWorker(), jose: joseWorker(), ceiling: joseWorker("VERIFY:none") },
+    secret,
+  );
   try {
-    applyMigrations({ persistTo: persist.rust });
-    seedDemoAccounts({ persistTo: persist.rust });
-    cpSync(persist.rust, persist.jose, { recursive: true });
-    cpSync(persist.rust, persist.ceiling, { recursive: true });
-    const vars = (name) => ["--persist-to", persist[name], "--var", `JWT_SECRET:${secret}`];
-    const start = async (name, directory, extra = []) => {
-      const worker = await startWrangler(join(root, directory), [...vars(name), ...extra]);
-      running.push(worker);
-      return worker;
-    };
-    const workers = {
-      rust: await start("rust", "worker"),
-      jose: await start("jose", "bench/edge/profile-jose"),
-      ceiling: await start("ceiling", "bench/edge/profile-jose", ["--var", "VERIFY:none"]),
-    };
-    const { username, password } = demoAccounts[1];
-    const login = await fetch(`${workers.rust.url}/api/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password }),
-    });
-    const { accessToken } = await login.json();
     const runs = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round += 1) {
       const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
@@ -230,8 +204,7 @@ async function profileLoad() {
       badSignature: { rust: summary.rust.badSignature, jose: summary.jose.badSignature },
     };
   } finally {
-    for (const worker of running) await worker.stop();
-    for (const directory of Object.values(persist)) rmSync(directory, { recursive: true, force: true });
+    await stop();
   }
 }
 

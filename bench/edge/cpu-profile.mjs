@@ -15,15 +15,13 @@
 // most samples of their own (`--save DIR` keeps the profiles, for DevTools).
 // Not part of `make bench`: profiling changes what it measures.
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import WebSocket from "ws";
-import { applyMigrations, demoAccounts, seedDemoAccounts } from "../../scripts/local-d1.mjs";
-import { startWrangler } from "../../tests/js/support/worker.mjs";
+import { joseWorker, rustWorker, startProfileWorkers, withBadSignature } from "./profile-workers.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const seconds = Number(option("--seconds", "5"));
@@ -31,7 +29,9 @@ const top = Number(option("--top", "12"));
 const saveTo = option("--save", null);
 const secret = "a-benchmark-secret-of-at-least-32-bytes!";
 const execFileAsync = promisify(execFile);
-process.env.WRANGLER_LOG_PATH = mkdtempSync(join(tmpdir(), "jwt-edge-cpu-profile-logs-"));
+const wranglerLogs = mkdtempSync(join(tmpdir(), "jwt-edge-cpu-profile-logs-"));
+process.env.WRANGLER_LOG_PATH = wranglerLogs;
+process.on("exit", () => rmSync(wranglerLogs, { recursive: true, force: true }));
 
 /** Sends DevTools protocol commands to the worker's isolate. */
 async function connect(inspector) {
@@ -76,35 +76,8 @@ function summarize(profile) {
   };
 }
 
-const withBadSignature = (token) => {
-  const at = token.lastIndexOf(".") + 1;
-  return `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
-};
-
-const persist = { rust: mkdtempSync(join(tmpdir(), "jwt-edge-cpu-profile-d1-")) };
-persist.jose = mkdtempSync(join(tmpdir(), "jwt-edge-cpu-profile-d1-"));
-const running = [];
+const { workers, accessToken, stop } = await startProfileWorkers({ rust: rustWorker(), jose: joseWorker() }, secret);
 try {
-  applyMigrations({ persistTo: persist.rust });
-  seedDemoAccounts({ persistTo: persist.rust });
-  cpSync(persist.rust, persist.jose, { recursive: true });
-  const start = async (name, directory) => {
-    const worker = await startWrangler(join(root, directory), ["--persist-to", persist[name], "--var", `JWT_SECRET:${secret}`]);
-    running.push(worker);
-    return worker;
-  };
-  const workers = {
-    rust: await start("rust", "worker"),
-    jose: await start("jose", "bench/edge/profile-jose"),
-  };
-  const { username, password } = demoAccounts[1];
-  const login = await fetch(`${workers.rust.url}/api/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  });
-  const { accessToken } = await login.json();
-  if (!accessToken) throw new Error(`login failed with ${login.status}`);
   if (saveTo) mkdirSync(saveTo, { recursive: true });
   for (const [path, token] of [["with D1", accessToken], ["bad signature, 401", withBadSignature(accessToken)]]) {
     for (const [name, worker] of Object.entries(workers)) {
@@ -124,8 +97,5 @@ try {
     }
   }
 } finally {
-  for (const worker of running) await worker.stop();
-  for (const directory of [...Object.values(persist), process.env.WRANGLER_LOG_PATH]) {
-    rmSync(directory, { recursive: true, force: true });
-  }
+  await stop();
 }
