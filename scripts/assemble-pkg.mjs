@@ -48,7 +48,7 @@ for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
 // (`__wbg_parse_c028369ca8c79ee2`), so that the imports of different crates
 // cannot clash. In the package each glue goes with its own modules only, and
 // the hashes are 16 random hex digits per import in the glue and again in the
-// .wasm, which gzip cannot compress: about 0.9 KB of a browser's download. The
+// .wasm, which gzip cannot compress: about 0.7 KB of a browser's download. The
 // imports are renamed to their names without the hash (`parse`), in the glue
 // and its modules alike. The build fails if two imports would get one name, or
 // if a renamed import is not exactly one key of the glue's import object.
