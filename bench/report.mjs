@@ -119,6 +119,17 @@ out(
   `| Worker \`/api/profile\`: at least 1.5× the jose worker's requests/s at equal or lower p99 | ${profileRatio.toFixed(2)}× (p99 ${edge.profile.rust.p99.toFixed(0)} vs ${edge.profile.jose.p99.toFixed(0)} ms; without verifying at all: ${ceilingRatio.toFixed(2)}×) | ${met(profileRatio >= 1.5 && edge.profile.rust.p99 <= edge.profile.jose.p99)} |`,
   "",
 );
+// The synchronous cases behind the JavaScript ratios move with the machine's
+// load; a run in which any of them spread by more than ±5% says so, since its
+// ratios can be off by about that much (docs/benchmarks.md leaves such runs out).
+const noisy = js.results.filter((r) => !r.async && r.spread > 0.05).sort((a, b) => b.spread - a.spread);
+if (noisy.length) {
+  const listed = noisy.map((r) => `${r.lib} ${r.apiMarkdown} ±${(r.spread * 100).toFixed(1)}%`).join(", ");
+  out(
+    `**A noisy run:** the JavaScript ratios above come from cases whose spread exceeded ±5% (${listed}); the machine was busy, and a quieter run can differ by that much.`,
+    "",
+  );
+}
 const other = js.ratios.filter((r) => r.goal === undefined);
 if (other.length) {
   out("For reference (no target):", "");
