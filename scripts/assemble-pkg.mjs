@@ -5,7 +5,7 @@
 import { build, transform } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { importsOf, withImportsRenamed } from "./wasm-imports.mjs";
+import { importsOf, withImportsRenamed } from "./wasm-binary.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const wasmPack = join(root, "target/wasm-pack");

@@ -17,6 +17,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
+import { customSectionNames } from "../../scripts/wasm-binary.mjs";
 
 const TARGET = 20 * 1024;
 const pkg = new URL("../../pkg/", import.meta.url);
@@ -57,31 +58,6 @@ test("the module behind jwt-edge/verify has no signing exports", () => {
   assert.ok(names.includes("verify") && names.includes("verifier_verify"), names.join(", "));
   assert.deepEqual(names.filter((name) => /sign/i.test(name)), []);
 });
-
-/** The names of a WebAssembly binary's custom sections, in order. */
-function customSectionNames(bytes) {
-  const names = [];
-  let at = 8; // past the magic number and the version
-  const leb128 = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb128();
-    const end = at + size;
-    if (id === 0) {
-      const length = leb128();
-      names.push(new TextDecoder().decode(bytes.subarray(at, at + length)));
-    }
-    at = end;
-  }
-  return names;
-}
 
 test("the package's WebAssembly carries no custom sections (names, producers, target features)", () => {
   // They describe the toolchain and no runtime reads them: bytes for nothing

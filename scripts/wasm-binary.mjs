@@ -1,7 +1,8 @@
-// Reading and renaming the imports of a WebAssembly binary (the import
-// section of the binary format, https://webassembly.github.io/spec/core/binary/modules.html#import-section),
-// for scripts/assemble-pkg.mjs.
+// Reading a WebAssembly binary's sections and renaming its imports (the
+// binary format, https://webassembly.github.io/spec/core/binary/modules.html),
+// for scripts/assemble-pkg.mjs and the package's size tests.
 
+const CUSTOM_SECTION = 0;
 const IMPORT_SECTION = 2;
 
 /** Reads unsigned LEB128 integers and names from `bytes`, from `at` on. */
@@ -91,6 +92,13 @@ function sections(bytes) {
     reader.at += size;
   }
   return found;
+}
+
+/** The names of the module's custom sections, in order. */
+export function customSectionNames(bytes) {
+  return sections(bytes)
+    .filter(({ id }) => id === CUSTOM_SECTION)
+    .map(({ start }) => new Reader(bytes, start).name());
 }
 
 /** The module's imports, as `{ module, name }` in order. */
