@@ -167,7 +167,6 @@ function acrossRounds(runs) {
  * round), so that a drift of the machine hits all alike.
  */
 async function profileLoad() {
-  const names = ["rust", "jose", "ceiling"];
   const verifies = (name) => name !== "ceiling";
   const rounds = quick ? 1 : 3;
   const options = { seconds: quick ? 3 : 5, concurrency: 50 };
@@ -175,6 +174,7 @@ async function profileLoad() {
     { rust: rustWorker(), jose: joseWorker(), ceiling: joseWorker("VERIFY:none") },
     secret,
   );
+  const names = Object.keys(workers);
   try {
     const runs = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round += 1) {
