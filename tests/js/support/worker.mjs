@@ -49,7 +49,9 @@ async function startWranglerOnce(cwd, extraArgs, { timeoutMs = 90_000 } = {}) {
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
@@ -75,6 +77,13 @@ async function startWranglerOnce(cwd, extraArgs, { timeoutMs = 90_000 } = {}) {
     }
     try {
       await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      // A wrangler that ends before the test stops it leaves only "connection
+      // refused" in the test that used it: its own output says why.
+      child.once("exit", (code, signal) => {
+        if (!stopping) {
+          console.error(`wrangler dev in ${cwd} on ${url} exited (${signal ?? code}) before it was stopped:\n${output.slice(-8_000)}`);
+        }
+      });
       return { url, inspector: `http://127.0.0.1:${inspectorPort}`, stop, output: () => output };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));
