@@ -101,6 +101,29 @@ export function customSectionNames(bytes) {
     .map(({ start }) => new Reader(bytes, start).name());
 }
 
+/** The function names in the module's `name` section (its function-names
+ * subsection), in order; none without one. */
+export function functionNames(bytes) {
+  const section = sections(bytes).find(({ id, start }) => id === CUSTOM_SECTION && new Reader(bytes, start).name() === "name");
+  if (!section) return [];
+  const reader = new Reader(bytes, section.start);
+  reader.name();
+  while (reader.at < section.end) {
+    const subsection = bytes[reader.at++];
+    const end = reader.u32() + reader.at;
+    if (subsection === 1) {
+      const names = [];
+      for (let count = reader.u32(); count > 0; count--) {
+        reader.u32(); // the function's index
+        names.push(reader.name());
+      }
+      return names;
+    }
+    reader.at = end;
+  }
+  return [];
+}
+
 /** The module's imports, as `{ module, name }` in order. */
 export function importsOf(bytes) {
   const section = sections(bytes).find(({ id }) => id === IMPORT_SECTION);

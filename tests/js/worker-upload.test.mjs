@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
+import { functionNames } from "../../scripts/wasm-binary.mjs";
 
 const build = new URL("../../worker/build/", import.meta.url);
 const files = ["index.js", "index_bg.wasm"];
@@ -24,52 +25,10 @@ test(`the worker uploads at most ${BUDGET} bytes gzipped`, () => {
   assert.ok(total <= BUDGET, `${total} bytes gzipped (${detail}) is over the budget of ${BUDGET}`);
 });
 
-/** Unsigned LEB128 at `at.offset`, which it advances. */
-function leb128(bytes, at) {
-  let value = 0;
-  for (let shift = 0; ; shift += 7) {
-    const byte = bytes[at.offset++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return value;
-  }
-}
-
-/** The function names in a WebAssembly binary's `name` section, read by hand:
- * Node's WebAssembly cannot compile this module (it uses the exception
- * handling that workerd supports), and only the section list is needed. */
-function functionNames(bytes) {
-  const at = { offset: 8 };
-  while (at.offset < bytes.length) {
-    const id = bytes[at.offset++];
-    const end = leb128(bytes, at) + at.offset;
-    if (id === 0) {
-      const length = leb128(bytes, at);
-      const name = new TextDecoder().decode(bytes.subarray(at.offset, at.offset + length));
-      at.offset += length;
-      while (name === "name" && at.offset < end) {
-        const subsection = bytes[at.offset++];
-        const subsectionEnd = leb128(bytes, at) + at.offset;
-        if (subsection === 1) {
-          const names = [];
-          for (let count = leb128(bytes, at); count > 0; count--) {
-            leb128(bytes, at); // the function's index
-            const nameLength = leb128(bytes, at);
-            names.push(new TextDecoder().decode(bytes.subarray(at.offset, at.offset + nameLength)));
-            at.offset += nameLength;
-          }
-          return names;
-        }
-        at.offset = subsectionEnd;
-      }
-    }
-    at.offset = end;
-  }
-  return [];
-}
-
 test("the worker's module carries no URL parser and no IDNA tables", () => {
   // worker-build keeps the name section (function names in stack traces), so
-  // the crates linked in can be read from it.
+  // the crates linked in can be read from it (from the binary: Node cannot
+  // compile this module, which uses the exception handling workerd supports).
   const names = functionNames(readFileSync(new URL("index_bg.wasm", build)));
   assert.ok(
     names.some((name) => name.startsWith("jwt_edge_worker::")),
