@@ -6,6 +6,7 @@ import { build, transform } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importsOf, withImportsRenamed } from "./wasm-binary.mjs";
+import { withEncodeIntoStrings } from "./wasm-glue.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const wasmPack = join(root, "target/wasm-pack");
@@ -98,52 +99,6 @@ async function minifyGlue(name, banner) {
 }
 await minifyGlue("jwt_edge.js", '/* @ts-self-types="./jwt_edge.d.ts" */\n');
 await minifyGlue("jwt_edge_verify.js", "");
-
-// Every string that enters the module (tokens, keys, the JSON of payloads and
-// options) goes through the glue's passStringToWasm0, which copies the ASCII
-// prefix one character at a time in a JavaScript loop and only then falls back
-// to TextEncoder.encodeInto. A 300-character token costs about 450 ns that way
-// and about 90 ns with one encodeInto call (docs/benchmarks.md), so the function
-// is replaced by one that calls encodeInto first. It keeps the contract: UTF-8
-// of the whole string (lone surrogates as U+FFFD, as encodeInto writes them),
-// its length in WASM_VECTOR_LEN, the allocation sized to fit. The build fails if
-// wasm-bindgen's function ever changes, so a new version is looked at, not
-// silently half-patched.
-function withEncodeIntoStrings(source) {
-  const start = source.indexOf("function passStringToWasm0(arg, malloc, realloc) {");
-  const end = source.indexOf("\nfunction ", start + 1);
-  const expected = [
-    "const buf = cachedTextEncoder.encode(arg);",
-    "for (; offset < len; offset++) {",
-    "const code = arg.charCodeAt(offset);",
-    "if (code > 0x7F) break;",
-    "mem[ptr + offset] = code;",
-    "ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;",
-    "const ret = cachedTextEncoder.encodeInto(arg, view);",
-    "WASM_VECTOR_LEN = offset;",
-  ];
-  const original = start < 0 || end < 0 ? "" : source.slice(start, end);
-  const missing = expected.filter((line) => !original.includes(line));
-  if (missing.length > 0) {
-    throw new Error(`wasm-bindgen's passStringToWasm0 changed; review the replacement (missing: ${missing.join(" | ")})`);
-  }
-  const replacement = `function passStringToWasm0(arg, malloc, realloc) {
-    let len = arg.length;
-    let ptr = malloc(len, 1) >>> 0;
-    const first = cachedTextEncoder.encodeInto(arg, getUint8ArrayMemory0().subarray(ptr, ptr + len));
-    let written = first.written;
-    if (first.read !== len) {
-        const rest = arg.slice(first.read);
-        ptr = realloc(ptr, len, len = written + rest.length * 3, 1) >>> 0;
-        written += cachedTextEncoder.encodeInto(rest, getUint8ArrayMemory0().subarray(ptr + written, ptr + len)).written;
-        ptr = realloc(ptr, len, written, 1) >>> 0;
-    }
-    WASM_VECTOR_LEN = written;
-    return ptr;
-}
-`;
-  return source.slice(0, start) + replacement + source.slice(end);
-}
 
 // index.js and verify.js, the browser entries, each bundled with its glue and
 // the error class into one file: a page without a bundler then fetches the
