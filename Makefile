@@ -161,7 +161,7 @@ test-js:
 ## bench: jwt-edge beside the libraries users would pick instead, in Node, workerd and
 ## native Rust, the download size and the cold start; prints Markdown and writes
 ## docs/benchmarks.md (a few minutes)
-bench: setup $(STAMPS)/wrk pkg site worker
+bench: setup $(STAMPS)/wrk pkg site worker target/wasm-floor/floor.js
 	mkdir -p target/bench
 	node bench/js.mjs --json target/bench/js.json
 	node bench/edge.mjs --json target/bench/edge.json
@@ -169,6 +169,17 @@ bench: setup $(STAMPS)/wrk pkg site worker
 	node bench/size.mjs --json target/bench/size.json
 	node bench/cold.mjs --json target/bench/cold.json
 	node bench/report.mjs
+
+# The JavaScript benchmarks' floor (bench/wasm-floor): HMAC-SHA256 and base64url
+# in WebAssembly and nothing else, built as the package's speed build is (same
+# RUSTFLAGS and target directory, opt-level 3, `wasm-opt -O3`, its string glue).
+target/wasm-floor/floor.js: bench/wasm-floor/src/lib.rs bench/wasm-floor/Cargo.toml Cargo.lock scripts/wasm-glue.mjs | setup
+	CARGO_TARGET_DIR=target/speed CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
+	  RUSTFLAGS='--cfg sha2_backend_soft="compact" -C target-feature=+simd128' \
+	  cargo build --release --target wasm32-unknown-unknown -p jwt-edge-wasm-floor
+	wasm-bindgen --target web --out-dir target/wasm-floor --out-name floor target/speed/wasm32-unknown-unknown/release/jwt_edge_wasm_floor.wasm
+	wasm-opt -O3 --enable-simd $(WASM_OPT_FEATURES) target/wasm-floor/floor_bg.wasm -o target/wasm-floor/floor_bg.wasm
+	node scripts/wasm-glue.mjs target/wasm-floor/floor.js
 
 clean:
 	rm -rf target pkg node_modules worker/build

@@ -11,6 +11,10 @@
 // about SAMPLE_MS, so slow drift of the machine (heat, other load) hits all of
 // them alike. A case's result is the median of its rounds' ops/s, with the
 // interquartile range as the spread; ratios are between medians of this run.
+//
+// Beside them runs the WebAssembly floor (bench/wasm-floor, `make bench` builds
+// it into target/wasm-floor): HMAC and base64url only, nothing checked, which
+// shows how much time each target leaves for the checks.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -30,6 +34,10 @@ const quick = args.includes("--quick");
 const jsonOut = option("--json");
 const pkgDir = pathToFileURL(`${resolve(option("--pkg") ?? new URL("../pkg", import.meta.url).pathname)}/`);
 const edge = await import(new URL("node.js", pkgDir));
+// The floor (bench/wasm-floor, built by `make bench`): HMAC-SHA256 and base64url
+// in WebAssembly, nothing checked.
+const floor = await import(new URL("../target/wasm-floor/floor.js", import.meta.url));
+floor.initSync({ module: readFileSync(new URL("../target/wasm-floor/floor_bg.wasm", import.meta.url)) });
 
 const ROUNDS = quick ? 5 : 21;
 const SAMPLE_MS = quick ? 20 : 40;
@@ -53,6 +61,7 @@ const fastVerify = createVerifier({ key: secret, algorithms: ["HS256"], cache: f
 const fastSign = createSigner({ key: secret, algorithm: "HS256" });
 const fastDecode = createDecoder({ complete: false });
 const joseVerifyOptions = { algorithms: ["HS256"] };
+const floorKey = new floor.FloorKey(secret);
 
 const cases = [
   // verify
@@ -81,6 +90,13 @@ const cases = [
   { kind: "decode", lib: "@tsndr/cloudflare-worker-jwt", api: "`decode`", fn: () => tsndr.decode(token).payload },
   { kind: "decode", lib: "hono", api: "`hono/jwt` `decode`", fn: () => honoJwt.decode(token).payload },
   { kind: "decode", lib: "jwt-decode", api: "`jwtDecode`", fn: () => jwtDecode(token) },
+  // The floor: what any WebAssembly verify, sign or decode pays at the least
+  // (the token copied in, HMAC-SHA256, base64url, the payload's text out and
+  // JSON.parse), with no check at all: not a verifier, a reference.
+  { kind: "verify", lib: "WebAssembly floor", floor: "keyed", api: "keyed: HMAC and base64url, nothing checked", fn: () => JSON.parse(floorKey.verify(token)) },
+  { kind: "verify", lib: "WebAssembly floor", floor: "one-shot", api: "one-shot: the key prepared per call, nothing checked", fn: () => JSON.parse(floor.floorVerify(token, secret)) },
+  { kind: "sign", lib: "WebAssembly floor", floor: "keyed", api: "keyed: `JSON.stringify`, base64url and HMAC, nothing checked", fn: () => floorKey.sign(JSON.stringify(claims)) },
+  { kind: "decode", lib: "WebAssembly floor", floor: "payload", api: "the payload's base64url, nothing checked", fn: () => JSON.parse(floor.floorDecode(token)) },
 ];
 
 // ------------------------------------------------------------------ checks
@@ -98,6 +114,13 @@ for (const c of cases) {
       ? typeof result === "string" && sameClaims(edge.verify(result, secret))
       : sameClaims(result);
   if (!ok) throw new Error(`${c.lib} ${c.api} does not do the work: ${JSON.stringify(result)}`);
+}
+
+// The floor must pay for the HMAC it stands for: a token with another
+// signature gets no payload.
+const forged = `${token.slice(0, token.lastIndexOf(".") + 1)}${"A".repeat(43)}`;
+if (floorKey.verify(forged) !== undefined || floor.floorVerify(forged, secret) !== undefined) {
+  throw new Error("the WebAssembly floor accepts a token with a wrong signature");
 }
 
 // ------------------------------------------------------------------ timing
@@ -147,6 +170,7 @@ const results = cases.map((c) => ({
   api: c.api.replaceAll("`", ""),
   apiMarkdown: c.api,
   async: Boolean(c.async),
+  floor: c.floor,
   median: median(c.samples),
   spread: spread(c.samples),
   min: Math.min(...c.samples),
@@ -167,6 +191,24 @@ const ratios = [
   { target: "decode: at least as fast as jose's decodeJwt", value: ratio(find("decode", "jwt-edge", "decode"), find("decode", "jose", "decodeJwt")), goal: 1 },
 ];
 
+// What each target leaves for jwt-edge's checks: the time per call the target
+// allows (1 / (goal × the peer's ops/s)) less the floor's, beside the time
+// jwt-edge spends above the floor. A negative allowance means the target cannot
+// be met by a WebAssembly library that checks nothing at all.
+const ns = (r) => 1e9 / r.median;
+const allowances = [
+  { target: "HS256 verify, keyed: at least 2× fast-jwt", edge: find("verify", "jwt-edge", "Verifier"), peer: find("verify", "fast-jwt", ""), floor: find("verify", "WebAssembly floor", "keyed"), goal: 2 },
+  { target: "HS256 verify, one-shot: at least 1.5× fast-jwt", edge: find("verify", "jwt-edge", "verify"), peer: find("verify", "fast-jwt", ""), floor: find("verify", "WebAssembly floor", "one-shot"), goal: 1.5 },
+  { target: "HS256 sign, keyed: at least 2× fast-jwt", edge: find("sign", "jwt-edge", "Signer"), peer: find("sign", "fast-jwt", ""), floor: find("sign", "WebAssembly floor", "keyed"), goal: 2 },
+  { target: "decode: at least as fast as jose's decodeJwt", edge: find("decode", "jwt-edge", "decode"), peer: find("decode", "jose", "decodeJwt"), floor: find("decode", "WebAssembly floor", "the payload"), goal: 1 },
+].map(({ target, edge: e, peer, floor: f, goal }) => ({
+  target,
+  floorRatio: ratio(f, peer),
+  floorNs: ns(f),
+  allowedNs: ns(peer) / goal - ns(f),
+  spentNs: ns(e) - ns(f),
+}));
+
 // Versions as installed (read from disk: not every package exports its package.json).
 const versions = {};
 for (const name of ["jose", "fast-jwt", "jsonwebtoken", "@tsndr/cloudflare-worker-jwt", "hono", "jwt-decode"]) {
@@ -184,6 +226,7 @@ const output = {
   versions,
   results,
   ratios,
+  allowances,
 };
 
 if (jsonOut) {
@@ -201,5 +244,7 @@ for (const kind of ["verify", "sign", "decode"]) {
 }
 lines.push("", "| Target | Ratio | Met |", "| --- | ---: | :---: |");
 for (const r of ratios) lines.push(`| ${r.target} | ${r.value.toFixed(2)}× | ${r.goal === undefined ? "–" : r.value >= r.goal ? "yes" : "**no**"} |`);
+lines.push("", "| Target | the floor | allowed above the floor | jwt-edge above the floor |", "| --- | ---: | ---: | ---: |");
+for (const a of allowances) lines.push(`| ${a.target} | ${a.floorRatio.toFixed(2)}× | ${fmt(a.allowedNs)} ns | ${fmt(a.spentNs)} ns |`);
 console.log(`Token: ${token.length} bytes. Node ${process.version}.`);
 console.log(lines.join("\n"));
