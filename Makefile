@@ -142,6 +142,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features npm --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features npm,speed --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features npm-verify --lib -- -D warnings
+	cargo clippy -p jwt-edge-wasm-floor --target wasm32-unknown-unknown --no-default-features --features npm-runtime -- -D warnings
 
 test-rust:
 	cargo test --workspace
@@ -161,7 +162,7 @@ test-js:
 ## bench: jwt-edge beside the libraries users would pick instead, in Node, workerd and
 ## native Rust, the download size and the cold start; prints Markdown and writes
 ## docs/benchmarks.md (a few minutes)
-bench: setup $(STAMPS)/wrk pkg site worker target/wasm-floor/floor.js
+bench: setup $(STAMPS)/wrk pkg site worker target/wasm-floor/floor.js target/wasm-floor-verify/floor.js
 	mkdir -p target/bench
 	node bench/js.mjs --json target/bench/js.json
 	node bench/edge.mjs --json target/bench/edge.json
@@ -170,16 +171,23 @@ bench: setup $(STAMPS)/wrk pkg site worker target/wasm-floor/floor.js
 	node bench/cold.mjs --json target/bench/cold.json
 	node bench/report.mjs
 
-# The JavaScript benchmarks' floor (bench/wasm-floor): HMAC-SHA256 and base64url
-# in WebAssembly and nothing else, built as the package's speed build is (same
-# RUSTFLAGS and target directory, opt-level 3, `wasm-opt -O3`, its string glue).
-target/wasm-floor/floor.js: bench/wasm-floor/src/lib.rs bench/wasm-floor/Cargo.toml Cargo.lock scripts/wasm-glue.mjs | setup
-	CARGO_TARGET_DIR=target/speed CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
-	  RUSTFLAGS='--cfg sha2_backend_soft="compact" -C target-feature=+simd128' \
-	  cargo build --release --target wasm32-unknown-unknown -p jwt-edge-wasm-floor
-	wasm-bindgen --target web --out-dir target/wasm-floor --out-name floor target/speed/wasm32-unknown-unknown/release/jwt_edge_wasm_floor.wasm
-	wasm-opt -O3 --enable-simd $(WASM_OPT_FEATURES) target/wasm-floor/floor_bg.wasm -o target/wasm-floor/floor_bg.wasm
-	node scripts/wasm-glue.mjs target/wasm-floor/floor.js
+# The JavaScript benchmarks' floor (bench/wasm-floor): HMAC-SHA2 and base64url
+# in WebAssembly and nothing else, built as the package's modules are (their
+# runtime, RUSTFLAGS, target directories, optimizations and string glue): for
+# speed beside the Node cases, and without signing for size beside the download.
+FLOOR_SOURCES := $(wildcard bench/wasm-floor/src/*.rs) bench/wasm-floor/Cargo.toml Cargo.lock scripts/wasm-glue.mjs
+# $(1): output directory, $(2): cargo target directory, $(3): extra RUSTFLAGS,
+# $(4): cargo options, $(5): wasm-opt options.
+FLOOR_BUILD = CARGO_TARGET_DIR=$(2) RUSTFLAGS='--cfg sha2_backend_soft="compact" $(3)' \
+	  cargo build --release --target wasm32-unknown-unknown -p jwt-edge-wasm-floor $(4) && \
+	wasm-bindgen --target web --out-dir $(1) --out-name floor $(2)/wasm32-unknown-unknown/release/jwt_edge_wasm_floor.wasm && \
+	wasm-opt $(5) $(WASM_OPT_FEATURES) --strip-producers --strip-target-features $(1)/floor_bg.wasm -o $(1)/floor_bg.wasm && \
+	node scripts/wasm-glue.mjs $(1)/floor.js
+target/wasm-floor/floor.js: $(FLOOR_SOURCES) | setup
+	CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
+	  $(call FLOOR_BUILD,target/wasm-floor,target/speed,-C target-feature=+simd128,--no-default-features --features npm-runtime,-O3 --enable-simd)
+target/wasm-floor-verify/floor.js: $(FLOOR_SOURCES) | setup
+	$(call FLOOR_BUILD,target/wasm-floor-verify,target/verify-only,,--no-default-features --features npm-runtime$(COMMA)verify-only,-Oz)
 
 clean:
 	rm -rf target pkg node_modules worker/build

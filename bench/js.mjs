@@ -61,7 +61,7 @@ const fastVerify = createVerifier({ key: secret, algorithms: ["HS256"], cache: f
 const fastSign = createSigner({ key: secret, algorithm: "HS256" });
 const fastDecode = createDecoder({ complete: false });
 const joseVerifyOptions = { algorithms: ["HS256"] };
-const floorKey = new floor.FloorKey(secret);
+const floorKey = floor.FloorKey.prepare(secret, "HS256");
 
 const cases = [
   // verify
@@ -93,8 +93,8 @@ const cases = [
   // The floor: what any WebAssembly verify, sign or decode pays at the least
   // (the token copied in, HMAC-SHA256, base64url, the payload's text out and
   // JSON.parse), with no check at all: not a verifier, a reference.
-  { kind: "verify", lib: "WebAssembly floor", floor: "keyed", api: "keyed: HMAC and base64url, nothing checked", fn: () => JSON.parse(floorKey.verify(token)) },
-  { kind: "verify", lib: "WebAssembly floor", floor: "one-shot", api: "one-shot: the key prepared per call, nothing checked", fn: () => JSON.parse(floor.floorVerify(token, secret)) },
+  { kind: "verify", lib: "WebAssembly floor", floor: "keyed", api: "keyed: HMAC-SHA256 and base64url, nothing checked", fn: () => JSON.parse(floorKey.verify(token)) },
+  { kind: "verify", lib: "WebAssembly floor", floor: "one-shot", api: "one-shot: the key prepared per call, nothing checked", fn: () => JSON.parse(floor.floorVerify(token, secret, "HS256")) },
   { kind: "sign", lib: "WebAssembly floor", floor: "keyed", api: "keyed: `JSON.stringify`, base64url and HMAC, nothing checked", fn: () => floorKey.sign(JSON.stringify(claims)) },
   { kind: "decode", lib: "WebAssembly floor", floor: "payload", api: "the payload's base64url, nothing checked", fn: () => JSON.parse(floor.floorDecode(token)) },
 ];
@@ -119,7 +119,7 @@ for (const c of cases) {
 // The floor must pay for the HMAC it stands for: a token with another
 // signature gets no payload.
 const forged = `${token.slice(0, token.lastIndexOf(".") + 1)}${"A".repeat(43)}`;
-if (floorKey.verify(forged) !== undefined || floor.floorVerify(forged, secret) !== undefined) {
+if (floorKey.verify(forged) !== undefined || floor.floorVerify(forged, secret, "HS256") !== undefined) {
   throw new Error("the WebAssembly floor accepts a token with a wrong signature");
 }
 

@@ -76,7 +76,18 @@ for (const [name, { specifier, entry, files }] of Object.entries(browserEntries)
 // downloaded by browsers).
 const speedWasm = readFileSync(join(root, "pkg", "jwt_edge_fast_bg.wasm"));
 jwtEdge.speedWasm = { name: "jwt_edge_fast_bg.wasm", bytes: speedWasm.length, gzip: gzipSize(speedWasm) };
-const results = { jwtEdge, peers: [] };
+// The floor (bench/wasm-floor without signing, built as jwt-edge/verify is):
+// HMAC-SHA256/384/512, base64url and the payload's text handed out, with the
+// glue that loads it, checking nothing; through esbuild as the row
+// "through esbuild" above, so that the two compare.
+const floorWasm = readFileSync(join(root, "target/wasm-floor-verify/floor_bg.wasm"));
+const floorJs = await bundleSize(`export { default, FloorKey, floorVerify, floorDecode } from "./target/wasm-floor-verify/floor.js";`);
+const floor = {
+  wasm: { bytes: floorWasm.length, gzip: gzipSize(floorWasm) },
+  js: floorJs,
+};
+floor.total = { bytes: floor.wasm.bytes + floorJs.bytes, gzip: floor.wasm.gzip + floorJs.gzip };
+const results = { jwtEdge, floor, peers: [] };
 for (const peer of peers) {
   results.peers.push({ lib: peer.lib, imports: peer.imports, platform: peer.platform ?? "browser", ...(await bundleSize(peer.source, peer.platform)) });
 }
@@ -94,6 +105,7 @@ for (const entry of [jwtEdge.verifyOnly, jwtEdge.full]) {
   lines.push(`| **\`${entry.specifier}\`, as a browser fetches it** | **${int(entry.total.bytes)}** | **${int(entry.total.gzip)} (${kb(entry.total.gzip)})** |`);
   lines.push(`| \`${entry.specifier}\` through esbuild (minified JS + wasm) | ${int(entry.bundled.total.bytes)} | ${int(entry.bundled.total.gzip)} (${kb(entry.bundled.total.gzip)}) |`);
 }
+lines.push(`| The floor (HMAC and base64url, nothing checked) through esbuild (minified JS + wasm) | ${int(floor.total.bytes)} | ${int(floor.total.gzip)} (${kb(floor.total.gzip)}) |`);
 lines.push(`| jwt-edge \`jwt_edge_fast_bg.wasm\` (Node and Workers only) | ${int(jwtEdge.speedWasm.bytes)} | ${int(jwtEdge.speedWasm.gzip)} (${kb(jwtEdge.speedWasm.gzip)}) |`);
 for (const peer of results.peers) {
   const where = peer.platform === "node" ? " (Node only)" : "";
