@@ -28,8 +28,9 @@ import { gzipSync } from "node:zlib";
 import * as jwt from "../pkg/node.js";
 import { demoAccounts } from "../scripts/local-d1.mjs";
 import { startWrangler } from "../tests/js/support/worker.mjs";
-import { joseWorker, rustWorker, startProfileWorkers, withBadSignature } from "./edge/profile-workers.mjs";
+import { joseWorker, rustWorker, startProfileWorkers } from "./edge/profile-workers.mjs";
 import { median, spread } from "./stats.mjs";
+import { withBadSignature } from "./token.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);

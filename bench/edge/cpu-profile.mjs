@@ -20,7 +20,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import WebSocket from "ws";
-import { joseWorker, rustWorker, startProfileWorkers, withBadSignature } from "./profile-workers.mjs";
+import { withBadSignature } from "../token.mjs";
+import { joseWorker, rustWorker, startProfileWorkers } from "./profile-workers.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);

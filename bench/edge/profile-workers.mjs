@@ -53,10 +53,3 @@ export async function startProfileWorkers(specs, secret) {
     throw error;
   }
 }
-
-/** The token with another, well-formed signature: the first character of its
- * third segment changed (the last one, which carries padding bits, is kept). */
-export function withBadSignature(token) {
-  const at = token.lastIndexOf(".") + 1;
-  return `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
-}
