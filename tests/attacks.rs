@@ -7,46 +7,16 @@
 //! about the signature, so the only thing wrong with each is the attack itself.
 #![cfg(not(target_arch = "wasm32"))]
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+mod common;
+
+use common::codes::{ALG_NOT_ALLOWED, CLAIM_FAILED, JWS_INVALID, NOT_SUPPORTED, SIGNATURE_FAILED};
+use common::{b64, code, key, signed, unb64, EXP, NOW};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_edge::{
-    sign, verify, verify_jws, verify_token, Algorithm, Claims, Error, HeaderOptions, HmacKey,
-    NumericDate, SigningKey, Validation,
+    sign, verify, verify_jws, verify_token, Algorithm, Claims, HeaderOptions, HmacKey, NumericDate,
+    Validation,
 };
 use sha2::Sha256;
-
-const NOW: u64 = 1_700_000_000;
-const EXP: u64 = NOW + 600;
-/// 64 bytes: long enough for every algorithm.
-const SECRET: &[u8; 64] = b"attacks.rs: a sixty-four byte secret for HS256, HS384 and HS512!";
-
-const JWS_INVALID: &str = "ERR_JWS_INVALID";
-const ALG_NOT_ALLOWED: &str = "ERR_JOSE_ALG_NOT_ALLOWED";
-const NOT_SUPPORTED: &str = "ERR_JOSE_NOT_SUPPORTED";
-const SIGNATURE_FAILED: &str = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-const CLAIM_FAILED: &str = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-
-fn key(algorithm: Algorithm) -> HmacKey {
-    HmacKey::new(algorithm, SECRET).expect("a 64-byte key fits every algorithm")
-}
-
-fn b64(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-fn unb64(segment: &str) -> Vec<u8> {
-    URL_SAFE_NO_PAD
-        .decode(segment)
-        .expect("canonical base64url")
-}
-
-/// A compact JWS of exactly these header and payload bytes, signed with `key`.
-fn raw_with(key: &HmacKey, header: &[u8], payload: &[u8]) -> String {
-    let signing_input = format!("{}.{}", b64(header), b64(payload));
-    let tag = SigningKey::sign(key, signing_input.as_bytes());
-    format!("{signing_input}.{}", b64(&tag))
-}
 
 /// The token's two first segments and its decoded signature.
 fn split(token: &str) -> (&str, Vec<u8>) {
@@ -56,10 +26,6 @@ fn split(token: &str) -> (&str, Vec<u8>) {
 
 fn with_signature(token: &str, signature: &[u8]) -> String {
     format!("{}.{}", split(token).0, b64(signature))
-}
-
-fn code<T>(result: Result<T, Error>) -> Result<(), &'static str> {
-    result.map(|_| ()).map_err(|error| error.code())
 }
 
 /// `verify`, `verify_token` and `verify_jws` with `key` at [`NOW`], which must
@@ -119,16 +85,16 @@ fn alg_none_in_every_spelling_is_not_allowed() {
         let key = key(algorithm);
         for none in &spellings {
             let header = format!(r#"{{"alg":"{none}","typ":"JWT"}}"#);
-            let signed = raw_with(&key, header.as_bytes(), exp_payload().as_bytes());
-            let (_, hs256_tag) = split(&raw_with(
+            let genuine = signed(&key, header.as_bytes(), exp_payload().as_bytes());
+            let (_, hs256_tag) = split(&signed(
                 &self::key(Algorithm::Hs256),
                 header.as_bytes(),
                 exp_payload().as_bytes(),
             ));
             for token in [
-                format!("{}.", split(&signed).0),
-                signed.clone(),
-                with_signature(&signed, &hs256_tag),
+                format!("{}.", split(&genuine).0),
+                genuine.clone(),
+                with_signature(&genuine, &hs256_tag),
             ] {
                 assert_eq!(
                     outcome(&token, &key),
@@ -212,7 +178,7 @@ fn algorithm_confusion_asymmetric_header_against_hmac_key() {
             "RS256", "RS384", "RS512", "ES256", "ES384", "PS256", "EdDSA",
         ] {
             let header = format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#);
-            let token = raw_with(&key, header.as_bytes(), exp_payload().as_bytes());
+            let token = signed(&key, header.as_bytes(), exp_payload().as_bytes());
             assert_eq!(
                 outcome(&token, &key),
                 Err(ALG_NOT_ALLOWED),
@@ -286,7 +252,7 @@ fn signatures_beginning_with_zero_bytes() {
         let header = format!(r#"{{"alg":"{}"}}"#, algorithm.name());
         let found = (0..100_000_u32).find_map(|n| {
             let payload = format!(r#"{{"exp":{EXP},"n":{n}}}"#);
-            let token = raw_with(&key, header.as_bytes(), payload.as_bytes());
+            let token = signed(&key, header.as_bytes(), payload.as_bytes());
             let (_, tag) = split(&token);
             (tag[0] == 0).then_some((token, tag))
         });
@@ -336,7 +302,7 @@ fn nested_jwt_via_cty_is_not_unwrapped() {
     let inner = sign(&claims_expiring(), &key, &HeaderOptions::new());
     for cty in ["JWT", "jwt", "application/jwt", "Application/JWT"] {
         let header = format!(r#"{{"alg":"HS256","cty":"{cty}"}}"#);
-        let outer = raw_with(&key, header.as_bytes(), inner.as_bytes());
+        let outer = signed(&key, header.as_bytes(), inner.as_bytes());
         assert_eq!(outcome(&outer, &key), Err(NOT_SUPPORTED), "{cty}");
         assert_eq!(
             code(jwt_edge::decode_unverified(&outer)),
@@ -344,7 +310,7 @@ fn nested_jwt_via_cty_is_not_unwrapped() {
             "{cty}"
         );
     }
-    let outer = raw_with(&key, br#"{"alg":"HS256"}"#, inner.as_bytes());
+    let outer = signed(&key, br#"{"alg":"HS256"}"#, inner.as_bytes());
     assert_eq!(outcome(&outer, &key), Err("ERR_JWT_INVALID"));
     // As a plain JWS, the inner token is only the payload's bytes.
     let jws = verify_jws(&outer, &key, &Validation::new(NOW)).expect("a valid JWS");
@@ -358,7 +324,7 @@ fn nested_jwt_via_cty_is_not_unwrapped() {
 #[test]
 fn fractional_iat_is_compared_with_its_fraction() {
     let key = key(Algorithm::Hs256);
-    let token = raw_with(
+    let token = signed(
         &key,
         br#"{"alg":"HS256"}"#,
         format!(r#"{{"iat":{NOW}.5,"exp":{EXP}}}"#).as_bytes(),

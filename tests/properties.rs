@@ -15,35 +15,22 @@
 //! guidance; `tests/fuzz_corpus.rs` replays its corpus.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+use base64::Engine as _;
+use common::codes::{JWS_INVALID, TOKEN_CODES};
+use common::{b64, key, sign_segments, signed, NOW};
 use jwt_edge::json::{Object, Value};
 use jwt_edge::{
     decode_unverified, sign, verify, verify_jws, verify_token, verify_with, Algorithm, Audience,
-    Claims, ClaimsRef, Error, HeaderOptions, HmacKey, NumericDate, SigningKey, Validation,
-    DEFAULT_MAX_TOKEN_LENGTH, MAX_NUMERIC_DATE,
+    Claims, ClaimsRef, Error, HeaderOptions, NumericDate, Validation, DEFAULT_MAX_TOKEN_LENGTH,
+    MAX_NUMERIC_DATE,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-const NOW: u64 = 1_700_000_000;
-const SECRET: &[u8; 64] = b"properties.rs: sixty-four bytes of HMAC key for HS256/384/512...";
 const REGISTERED: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
-
-/// The codes `verify` and `decode_unverified` may fail with.
-const TOKEN_CODES: [&str; 7] = [
-    "ERR_JWS_INVALID",
-    "ERR_JWT_INVALID",
-    "ERR_JOSE_ALG_NOT_ALLOWED",
-    "ERR_JOSE_NOT_SUPPORTED",
-    "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
-    "ERR_JWT_EXPIRED",
-    "ERR_JWT_CLAIM_VALIDATION_FAILED",
-];
-
-fn key(algorithm: Algorithm) -> HmacKey {
-    HmacKey::new(algorithm, SECRET).expect("64 bytes fit every algorithm")
-}
 
 /// The default rules at [`NOW`], without a length cap.
 fn roomy() -> Validation {
@@ -185,17 +172,6 @@ fn exercise(token: &str) {
     }
 }
 
-/// A compact JWS of exactly these header and payload bytes, signed with `key`.
-fn raw(key: &HmacKey, header: &[u8], payload: &[u8]) -> String {
-    let signing_input = format!(
-        "{}.{}",
-        URL_SAFE_NO_PAD.encode(header),
-        URL_SAFE_NO_PAD.encode(payload)
-    );
-    let tag = SigningKey::sign(key, signing_input.as_bytes());
-    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(tag))
-}
-
 #[derive(Debug, Clone)]
 enum ByteChange {
     Substitute(Index, u8),
@@ -285,14 +261,11 @@ proptest! {
         ],
     ) {
         let key = key(Algorithm::Hs256);
-        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256"}"#);
-        let signing_input = format!("{header}.{segment}");
-        let tag = SigningKey::sign(&key, signing_input.as_bytes());
-        let token = format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(tag));
+        let token = sign_segments(&key, &b64(br#"{"alg":"HS256"}"#), &segment);
         let lax = Validation::new(NOW).required_claims(Vec::<String>::new());
         match (URL_SAFE_NO_PAD.decode(&segment), verify_jws(&token, &key, &lax)) {
             (Ok(bytes), Ok(jws)) => prop_assert_eq!(jws.payload, bytes),
-            (Err(_), Err(error)) => prop_assert_eq!(error.code(), "ERR_JWS_INVALID"),
+            (Err(_), Err(error)) => prop_assert_eq!(error.code(), JWS_INVALID),
             (strict, ours) => prop_assert!(false, "{:?}: {:?} / {:?}", segment, strict, ours),
         }
     }
@@ -326,7 +299,7 @@ proptest! {
         ],
         algorithm in algorithm(),
     ) {
-        exercise(&raw(&key(algorithm), &header, &payload));
+        exercise(&signed(&key(algorithm), &header, &payload));
     }
 
     /// 3d. JSON nested far deeper than the parser allows, in the header or the
@@ -340,7 +313,7 @@ proptest! {
         } else {
             (r#"{"alg":"HS256"}"#.to_string(), format!(r#"{{"exp":{},"x":{nested}}}"#, NOW + 1))
         };
-        let token = raw(&key(Algorithm::Hs256), header.as_bytes(), payload.as_bytes());
+        let token = signed(&key(Algorithm::Hs256), header.as_bytes(), payload.as_bytes());
         let outcome = verify_token(&token, &key(Algorithm::Hs256), &roomy());
         // 63 levels under the top-level object fit: 64 in all.
         prop_assert_eq!(outcome.is_ok(), depth < 64, "depth {}", depth);

@@ -2,18 +2,24 @@
 //! `tests/vectors/README.md`) against the HMAC layer and the JWS verifier.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use common::code;
+use common::codes::{
+    ALG_NOT_ALLOWED, JWS_INVALID, JWT_INVALID, KEY_INVALID, NOT_SUPPORTED, SIGNATURE_FAILED,
+};
 use jwt_edge::{verify, verify_jws, Algorithm, Error, HmacKey, Validation, VerifyingKey};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// The codes a JWS marked invalid may be refused with.
 const INVALID_JWS_CODES: [&str; 4] = [
-    "ERR_JWS_INVALID",
-    "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
-    "ERR_JOSE_ALG_NOT_ALLOWED",
-    "ERR_JOSE_NOT_SUPPORTED",
+    JWS_INVALID,
+    SIGNATURE_FAILED,
+    ALG_NOT_ALLOWED,
+    NOT_SUPPORTED,
 ];
 
 fn load(name: &str) -> Value {
@@ -57,10 +63,6 @@ fn array<'a>(value: &'a Value, name: &str) -> &'a [Value] {
         .unwrap_or_else(|| panic!("field {name:?} is not an array"))
 }
 
-fn code<T>(result: Result<T, Error>) -> Result<(), &'static str> {
-    result.map(|_| ()).map_err(|error| error.code())
-}
-
 /// How many cases of a raw HMAC file went down each branch.
 #[derive(Debug, Default)]
 struct HmacBranches {
@@ -93,7 +95,7 @@ fn run_hmac_file(file: &str, algorithm: Algorithm, expected_algorithm: &str) -> 
                 let refused = HmacKey::new(algorithm, &key_bytes).map(|_| ());
                 assert_eq!(
                     refused.map_err(|e| e.code()),
-                    Err("ERR_KEY_INVALID"),
+                    Err(KEY_INVALID),
                     "{file} tc {id}: {}-byte key",
                     key_bytes.len()
                 );
@@ -208,7 +210,7 @@ fn oct_key(group: &Value) -> Result<HmacKey, Error> {
     if bytes.len() < algorithm.signature_len() {
         assert_eq!(
             key.as_ref().map(|_| ()).map_err(Error::code),
-            Err("ERR_KEY_INVALID")
+            Err(KEY_INVALID)
         );
     }
     key
@@ -255,7 +257,7 @@ fn jws_symmetric_groups() {
         let outcome = verify_jws(case.jws, &key, &validation);
         if strictly_invalid.contains(&case.id) {
             assert!(case.valid, "tc {}: upstream label changed", case.id);
-            assert_eq!(code(outcome), Err("ERR_JWS_INVALID"), "tc {}", case.id);
+            assert_eq!(code(outcome), Err(JWS_INVALID), "tc {}", case.id);
         } else if case.valid {
             assert_eq!(code(outcome), Ok(()), "tc {}", case.id);
         } else {
@@ -293,7 +295,7 @@ fn jws_asymmetric_and_none_tokens_never_reach_an_hmac_key() {
                 // RS*, PS*, ES*, none, NONE: refused before any signature work.
                 let code = code(outcome).expect_err("refused");
                 assert!(
-                    ["ERR_JOSE_ALG_NOT_ALLOWED", "ERR_JWS_INVALID"].contains(&code),
+                    [ALG_NOT_ALLOWED, JWS_INVALID].contains(&code),
                     "tc {} ({alg}): unexpected code {code}",
                     case.id
                 );
@@ -340,7 +342,7 @@ fn rfc7520_figure_35_is_a_valid_jws_but_not_a_jwt() {
         &key,
         &Validation::new(0).required_claims(Vec::<String>::new()),
     );
-    assert_eq!(code(as_jwt), Err("ERR_JWT_INVALID"));
+    assert_eq!(code(as_jwt), Err(JWT_INVALID));
 }
 
 /// The exact code (and, for malformed tokens, the reason) of every invalid case
@@ -356,36 +358,36 @@ fn jws_symmetric_invalid_cases_fail_with_the_exact_code() {
     const PAYLOAD: &str = "the payload is not base64url";
     const SIGNATURE: &str = "the signature is not base64url";
     let expected: [(u64, &str, Option<&str>); 30] = [
-        (2, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", None), // modified signature
-        (3, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", None), // empty signature
-        (4, "ERR_JWS_INVALID", Some(SEGMENTS)),             // no signature, no dot
-        (5, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", None), // modified payload
-        (6, "ERR_JWS_INVALID", Some(EMPTY)),                // empty payload
-        (7, "ERR_JWS_INVALID", Some(SEGMENTS)),             // no payload, no dot
-        (8, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", None), // modified header
-        (9, "ERR_JWS_INVALID", Some(EMPTY)),                // empty header
-        (10, "ERR_JWS_INVALID", Some(SEGMENTS)),            // no header, no dot
-        (11, "ERR_JWS_INVALID", Some(EMPTY)),               // only the payload
-        (12, "ERR_JWS_INVALID", Some(SEGMENTS)),            // only the payload, no dots
-        (13, "ERR_JWS_INVALID", Some(SEGMENTS)),            // empty string
-        (14, "ERR_JWS_INVALID", Some(SEGMENTS)),            // extra empty segment
-        (15, "ERR_JWS_INVALID", Some(SEGMENTS)),            // extra segment
-        (16, "ERR_JOSE_ALG_NOT_ALLOWED", None),             // alg none, no signature
-        (17, "ERR_JWS_INVALID", Some(SEGMENTS)),            // JSON serialization
-        (360, "ERR_JWS_INVALID", Some(SIGNATURE)),          // spaces in the MAC
-        (361, "ERR_JWS_INVALID", Some(SIGNATURE)),          // character inserted
-        (362, "ERR_JWS_INVALID", Some(SIGNATURE)),          // character inserted
-        (363, "ERR_JWS_INVALID", Some(SIGNATURE)),          // '0' replaced
-        (364, "ERR_JWS_INVALID", Some(SIGNATURE)),          // invalid characters
-        (365, "ERR_JWS_INVALID", Some(HEADER)),             // spaces in the header
-        (366, "ERR_JWS_INVALID", Some(HEADER)),             // invalid characters
-        (368, "ERR_JWS_INVALID", Some(PAYLOAD)),            // spaces in the payload
-        (369, "ERR_JWS_INVALID", Some(PAYLOAD)),            // invalid characters
-        (371, "ERR_JWS_INVALID", Some(PAYLOAD)),            // invalid character
-        (374, "ERR_JWS_INVALID", Some(PAYLOAD)),            // modified unused bits
-        (375, "ERR_JWS_INVALID", Some(PAYLOAD)),            // MAC of a non-canonical encoding
-        (372, "ERR_JWS_INVALID", Some(HEADER)),             // '?', labelled valid upstream
-        (373, "ERR_JWS_INVALID", Some(PAYLOAD)),            // '?', labelled valid upstream
+        (2, SIGNATURE_FAILED, None),         // modified signature
+        (3, SIGNATURE_FAILED, None),         // empty signature
+        (4, JWS_INVALID, Some(SEGMENTS)),    // no signature, no dot
+        (5, SIGNATURE_FAILED, None),         // modified payload
+        (6, JWS_INVALID, Some(EMPTY)),       // empty payload
+        (7, JWS_INVALID, Some(SEGMENTS)),    // no payload, no dot
+        (8, SIGNATURE_FAILED, None),         // modified header
+        (9, JWS_INVALID, Some(EMPTY)),       // empty header
+        (10, JWS_INVALID, Some(SEGMENTS)),   // no header, no dot
+        (11, JWS_INVALID, Some(EMPTY)),      // only the payload
+        (12, JWS_INVALID, Some(SEGMENTS)),   // only the payload, no dots
+        (13, JWS_INVALID, Some(SEGMENTS)),   // empty string
+        (14, JWS_INVALID, Some(SEGMENTS)),   // extra empty segment
+        (15, JWS_INVALID, Some(SEGMENTS)),   // extra segment
+        (16, ALG_NOT_ALLOWED, None),         // alg none, no signature
+        (17, JWS_INVALID, Some(SEGMENTS)),   // JSON serialization
+        (360, JWS_INVALID, Some(SIGNATURE)), // spaces in the MAC
+        (361, JWS_INVALID, Some(SIGNATURE)), // character inserted
+        (362, JWS_INVALID, Some(SIGNATURE)), // character inserted
+        (363, JWS_INVALID, Some(SIGNATURE)), // '0' replaced
+        (364, JWS_INVALID, Some(SIGNATURE)), // invalid characters
+        (365, JWS_INVALID, Some(HEADER)),    // spaces in the header
+        (366, JWS_INVALID, Some(HEADER)),    // invalid characters
+        (368, JWS_INVALID, Some(PAYLOAD)),   // spaces in the payload
+        (369, JWS_INVALID, Some(PAYLOAD)),   // invalid characters
+        (371, JWS_INVALID, Some(PAYLOAD)),   // invalid character
+        (374, JWS_INVALID, Some(PAYLOAD)),   // modified unused bits
+        (375, JWS_INVALID, Some(PAYLOAD)),   // MAC of a non-canonical encoding
+        (372, JWS_INVALID, Some(HEADER)),    // '?', labelled valid upstream
+        (373, JWS_INVALID, Some(PAYLOAD)),   // '?', labelled valid upstream
     ];
     let vectors = load("json_web_signature_test.json");
     let cases = jws_cases(&vectors);
@@ -444,7 +446,7 @@ fn truncated_tags_are_rejected_by_jws_verify() {
                 assert_eq!(code(verify_jws(&jws(&tag), &key, &validation)), Ok(()));
                 assert_eq!(
                     code(verify_jws(&jws(&tag[..tag_bytes]), &key, &validation)),
-                    Err("ERR_JWS_SIGNATURE_VERIFICATION_FAILED"),
+                    Err(SIGNATURE_FAILED),
                     "{file} tc {}: a {tag_bytes}-byte tag",
                     number(case, "tcId")
                 );
