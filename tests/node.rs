@@ -7,4 +7,5 @@
     clippy::too_many_lines
 )]
 
+mod common;
 mod js_api;
