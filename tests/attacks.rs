@@ -1,7 +1,7 @@
 //! The known attacks on JWT libraries, one test per attack class, each asserting
 //! the exact error code.
 //!
-//! Classes that `tests/strict_rules.rs` already covers completely are not
+//! Classes that `tests/strict_rules/` already covers completely are not
 //! repeated here; `docs/security.md` maps every class to the test that guards it.
 //! Tokens are validly signed with the key under attack unless the attack is
 //! about the signature, so the only thing wrong with each is the attack itself.
@@ -201,7 +201,7 @@ fn algorithm_confusion_asymmetric_header_against_hmac_key() {
 }
 
 /// Signature stripping, truncation, extension and single-bit flips, for every
-/// algorithm (`rule_6_*` in `tests/strict_rules.rs` covers HS256 alone).
+/// algorithm (`rule_6_*` in `tests/strict_rules/signature.rs` covers HS256 alone).
 #[test]
 fn signature_stripping_truncation_extension_and_bit_flips() {
     for algorithm in Algorithm::ALL {
