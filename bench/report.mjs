@@ -121,7 +121,7 @@ out(
 );
 // The synchronous cases behind the JavaScript ratios move with the machine's
 // load; a run in which any of them spread by more than ±5% says so, since its
-// ratios can be off by about that much (docs/benchmarks.md leaves such runs out).
+// ratios can be off by about that much (publish a quieter run instead).
 const noisy = js.results.filter((r) => !r.async && r.spread > 0.05).sort((a, b) => b.spread - a.spread);
 if (noisy.length) {
   const listed = noisy.map((r) => `${r.lib} ${r.apiMarkdown} ±${(r.spread * 100).toFixed(1)}%`).join(", ");
