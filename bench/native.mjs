@@ -16,7 +16,7 @@ const runs = Number(option("--runs", "3"));
 const jsonOut = option("--json", undefined);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${option("--runs")}`);
 
-/** The benchmarks of `benches/native.rs` and `benches/borrowed.rs`, by criterion group, in report order. */
+/** The benchmarks of `bench/native/native.rs` and `bench/native/borrowed.rs`, by criterion group, in report order. */
 const GROUPS = [
   { group: "verify HS256", benches: ["jwt-edge verify", "jsonwebtoken decode", "jwt-compact validate", "HMAC-SHA256 floor"] },
   { group: "verify HS256, borrowed claims", benches: ["jwt-edge verify_with", "HMAC-SHA256 floor"] },

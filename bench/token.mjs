@@ -1,5 +1,5 @@
 // The token the JavaScript benchmarks verify: a realistic access token (the
-// claims of benches/common/mod.rs), the same bytes for every library; and any
+// claims of bench/native/common.rs), the same bytes for every library; and any
 // token with a wrong signature, for the benchmarks' refusal paths.
 
 export const secret = "bench-secret-0123456789abcdef0123456789abcdef";

@@ -10,7 +10,8 @@
 // THE TARGET IS NOT MET. The target is 20 KB for decode + verify; the smallest
 // download reached is `jwt-edge/verify`'s 32,135 bytes (the .wasm 29,477,
 // the entry 2,658), and the main entry's is 38,454, from 74,092 before
-// this work (docs/benchmarks.md, "What was tried", says where the rest goes).
+// this work (docs/benchmarks.md, "Where the time and bytes go", says where the
+// rest goes).
 // So this asserts the budgets reached, with a little room for toolchain drift,
 // to catch regressions until the target is met.
 import assert from "node:assert/strict";

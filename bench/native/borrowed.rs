@@ -1,7 +1,7 @@
 //! Native HS256 verify through `verify_with`, which checks everything
 //! `verify` checks and lends the claims to a closure instead of copying them
 //! out, beside the same HMAC-SHA256 floor and with the same token as
-//! `benches/native.rs`.
+//! `bench/native/native.rs`.
 //!
 //! A binary of its own: compiled beside `verify`, the code both share is
 //! inlined less for each (1.5% more instructions for a `verify` of this token

@@ -6,7 +6,7 @@
 //! into `docs/benchmarks.md`). Every library verifies the same token, the one
 //! the JavaScript benchmarks use: a ~300-byte access token with `sub`, `roles`,
 //! `iss`, `aud`, `iat`, `exp` and `jti`, checking the signature (HS256 only)
-//! and `exp`, and returning the claims. (`benches/borrowed.rs` measures
+//! and `exp`, and returning the claims. (`bench/native/borrowed.rs` measures
 //! jwt-edge's `verify_with`, which lends the claims instead, in a binary of
 //! its own.)
 
