@@ -13,6 +13,9 @@ import * as encodeIntoStrings from "./patches/encode-into-strings.mjs";
 import * as importNamesWithoutHashes from "./patches/import-names-without-hashes.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
+// wasm-opt is the npm package binaryen's (Debian's is too old for current
+// wasm-bindgen output); wasm-bindgen is the one `make setup` installs.
+const path = [join(root, "node_modules/.bin"), join(process.env.HOME ?? "", ".cargo/bin"), process.env.PATH].join(":");
 
 /** The post-build patches, in the order they are applied to every build. */
 export const patches = [encodeIntoStrings, importNamesWithoutHashes];
@@ -45,7 +48,7 @@ export function buildProfile(name, { withPatches = patches } = {}) {
   if (!profile) throw new Error(`no build profile ${name} (scripts/build-profiles.mjs has ${Object.keys(profiles).join(", ")})`);
   console.log(`building ${name}: ${profile.crate} --features ${profile.features.join(",")}, optimized for ${profile.optimize}`);
   for (const { program, args, env = {} } of buildCommands(profile)) {
-    execFileSync(program, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    execFileSync(program, args, { cwd: root, stdio: "inherit", env: { ...process.env, PATH: path, ...env } });
   }
   const gluePath = join(root, profile.outDir, `${profile.name}.js`);
   const wasmPath = join(root, profile.outDir, profile.wasm);
