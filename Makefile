@@ -18,7 +18,8 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # The WebAssembly builds (the package's and the benchmarks' floor) are the
 # rows of scripts/build-profiles.mjs, built by scripts/build-wasm.mjs; the
 # package's entries are the rows of pkg-template/entries.mjs.
-BUILD_SCRIPTS := $(wildcard scripts/*.mjs scripts/*/*.mjs)
+WASM_BUILD_SCRIPTS := scripts/build-profiles.mjs scripts/build-wasm.mjs scripts/wasm-binary.mjs $(wildcard scripts/patches/*.mjs)
+PKG_SCRIPTS := $(WASM_BUILD_SCRIPTS) scripts/assemble-pkg.mjs $(wildcard scripts/package/*.mjs)
 
 CORE_SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock
 WORKER_SOURCES := $(CORE_SOURCES) $(shell find worker/src -name '*.rs') worker/Cargo.toml
@@ -38,7 +39,7 @@ setup:
 
 ## pkg: assemble the npm package in pkg/
 pkg: pkg/package.json
-pkg/package.json: $(CORE_SOURCES) $(shell find pkg-template -type f) $(BUILD_SCRIPTS) LICENSE-MIT LICENSE-APACHE | setup
+pkg/package.json: $(CORE_SOURCES) $(shell find pkg-template -type f) $(PKG_SCRIPTS) LICENSE-MIT LICENSE-APACHE | setup
 	node scripts/assemble-pkg.mjs
 
 ## site: the demo page and the package, as the worker serves them
@@ -100,7 +101,7 @@ bench: setup pkg site worker target/wasm-floor/floor.js target/wasm-floor-verify
 # in WebAssembly and nothing else, built as the package's modules are (the
 # profiles `floor` and `floor-verify-only` of scripts/build-profiles.mjs): for
 # speed beside the Node cases, and without signing for size beside the download.
-FLOOR_SOURCES := $(wildcard bench/wasm-floor/src/*.rs) bench/wasm-floor/Cargo.toml Cargo.lock $(BUILD_SCRIPTS)
+FLOOR_SOURCES := $(wildcard bench/wasm-floor/src/*.rs) bench/wasm-floor/Cargo.toml Cargo.lock $(WASM_BUILD_SCRIPTS)
 target/wasm-floor/floor.js: $(FLOOR_SOURCES) | setup
 	node scripts/build-wasm.mjs floor
 target/wasm-floor-verify/floor.js: $(FLOOR_SOURCES) | setup
