@@ -87,19 +87,19 @@ export const runtimes = {
  *   builds must share), or the path of the entry whose types it re-exports.
  */
 export const entries = [
+  // The whole API.
   {
     path: ".",
-    about: "the whole API",
     builds: { size: "size", speed: "speed" },
     values: ["decode", "verify", "sign", "expiresAt", "secondsUntilExpiry", "isExpired", "Verifier", "Signer"],
     types: ["Algorithm", "DecodedJwt", "Duration", "JwtErrorCode", "JwtHeader", "JwtPayload", "Key", "SignOptions", "VerifyOptions"],
     declarations: "glue",
   },
+  // Decoding, verifying and the expiry helpers, without signing. In Node and
+  // workerd, size does not matter: the whole API's module serves both entries
+  // there (one instance).
   {
-    // In Node and workerd, size does not matter: the whole API's module serves
-    // both entries there (one instance).
     path: "./verify",
-    about: "decoding, verifying and the expiry helpers, without signing",
     builds: { size: "verify-only", speed: "speed" },
     values: ["decode", "verify", "expiresAt", "secondsUntilExpiry", "isExpired", "Verifier"],
     types: ["Algorithm", "DecodedJwt", "Duration", "JwtErrorCode", "JwtHeader", "JwtPayload", "Key", "VerifyOptions"],
@@ -113,9 +113,9 @@ export const entries = [
  * external), their declarations copied for both.
  */
 export const sourceEntries = [
+  // The auth client for the worker's API.
   {
     path: "./client",
-    about: "the auth client for the worker's API",
     source: "client/client.js",
     declarations: "client/client.d.ts",
     values: ["AuthError", "createAuthClient"],

@@ -83,6 +83,7 @@ for (const { file, format, bundled, source } of plan.modules) {
   }
   await build({
     stdin: { contents: source, resolveDir: work, sourcefile: file },
+    absWorkingDir: work,
     outfile: join(pkg, file),
     bundle: true,
     legalComments: "none",
@@ -113,6 +114,7 @@ for (const { source, declarations, files } of plan.sources) {
   copyFileSync(join(template, source), join(pkg, files.esm));
   await build({
     entryPoints: [join(template, source)],
+    absWorkingDir: template,
     outfile: join(pkg, files.cjs),
     bundle: true,
     external: ["jwt-edge"],

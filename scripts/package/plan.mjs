@@ -4,7 +4,8 @@
 // .wasm files shipped, and package.json's `exports`, `files`, `main`, `module`
 // and `types`. scripts/assemble-pkg.mjs writes what this describes.
 
-const generated = "generated from pkg-template/entries.mjs by scripts/assemble-pkg.mjs";
+// Where the generated modules say they come from.
+const generated = "pkg-template/entries.mjs";
 
 /** `index` for the package's root, else the subpath (`verify`). */
 export function baseName(path) {
@@ -36,7 +37,7 @@ function loaderSource(entry, runtime, profile) {
   const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...entry.values].join(", ");
   const init = runtime.init === "default" ? "init, " : "";
   return [
-    `// ${specifier(entry.path)} for ${runtime.about}: ${entry.about}; ${generated}.`,
+    `// ${specifier(entry.path)} for ${runtime.about} (${generated}).`,
     ...imports,
     `import ${init}{ ${fromGlue} } from "./${profile.name}.js";`,
     'import { publishedJwtError } from "./error.js";',
@@ -52,7 +53,7 @@ function loaderSource(entry, runtime, profile) {
 /** The module of an entry that re-exports from the module that loaded the same build. */
 function reexportSource(entry, runtime, ownerFile) {
   const names = ["JwtError", ...entry.values];
-  const head = `// ${specifier(entry.path)} for ${runtime.about}: ${entry.about}, from the module of ./${ownerFile}; ${generated}.`;
+  const head = `// ${specifier(entry.path)} for ${runtime.about} (${generated}), from ./${ownerFile}.`;
   if (runtime.format === "cjs") {
     const members = names.map((name) => `  ${name}: jwt.${name},`);
     return [head, `const jwt = require("./${ownerFile}");`, "", "module.exports = {", ...members, "};", ""].join("\n");

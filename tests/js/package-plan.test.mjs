@@ -26,7 +26,7 @@ test("one entry row is an export in every runtime, with its modules and declarat
   // As the decode-only entry would be: its own module for browsers, the whole
   // API's module (one instance) on servers.
   const decodeOnly = { crate: "jwt-edge", features: ["npm-decode"], optimize: "size", targetDir: "target/decode-only", outDir: "target/wasm-pack-decode", name: "jwt_edge_decode", wasm: "jwt_edge_decode_bg.wasm" };
-  const decode = { path: "./decode", about: "decoding only", builds: { size: "decode-only", speed: "speed" }, values: ["decode"], types: ["DecodedJwt", "JwtHeader", "JwtPayload"], declarations: "." };
+  const decode = { path: "./decode", builds: { size: "decode-only", speed: "speed" }, values: ["decode"], types: ["DecodedJwt", "JwtHeader", "JwtPayload"], declarations: "." };
   const before = packagePlan(tables);
   const after = packagePlan({ ...tables, entries: [...entries, decode], profiles: { ...profiles, "decode-only": decodeOnly } });
 
