@@ -110,7 +110,8 @@ export const entries = [
 /**
  * The entries written in JavaScript (in this folder): shipped as they are for
  * `import`, bundled to CommonJS for `require` (with the package itself
- * external), their declarations copied for both.
+ * external), their declarations copied for both. `values`: what the source
+ * exports (tests/js/package-entries.test.mjs checks it in every runtime).
  */
 export const sourceEntries = [
   // The auth client for the worker's API.
