@@ -50,9 +50,10 @@ for (const name of plan.builds) {
 // are in its .d.ts), bundled into the entries that load its builds and, where
 // an entry imports it (Node, workerd), shipped. Names are kept, so classes
 // keep theirs and stack traces stay readable. A shipped glue points Deno and
-// TypeScript at its types. Measured: the shipped jwt_edge.js, which Workers
-// upload as their bundler leaves it, is 4,053 → 2,780 bytes gzipped; the
-// browser entries, minified when bundled, are the same either way.
+// TypeScript at its types. Measured, without and with this step: the shipped
+// jwt_edge.js, which Workers upload as their bundler leaves it, 4,053 → 2,780
+// bytes gzipped; node.cjs 14,272 → 12,120 bytes; the browser entries,
+// minified as a whole when bundled, byte for byte the same.
 for (const [glue, { dir }] of glueOf) {
   const shipped = plan.glues.find(({ name }) => name === glue);
   const banner = shipped?.declarations ? `/* @ts-self-types="./${glue}.d.ts" */\n` : "";
