@@ -86,36 +86,8 @@ test("node: the ES module and CommonJS builds share one JwtError class", () => {
 });
 
 test("the packed files are exactly the package's files list", () => {
-  assert.deepEqual(project.packedFiles(), [
-    "LICENSE-APACHE",
-    "LICENSE-MIT",
-    "README.md",
-    "client.cjs",
-    "client.d.cts",
-    "client.d.ts",
-    "client.js",
-    "error.d.ts",
-    "error.js",
-    "index.d.cts",
-    "index.d.ts",
-    "index.js",
-    "jwt_edge.d.ts",
-    "jwt_edge.js",
-    "jwt_edge_bg.wasm",
-    "jwt_edge_bg.wasm.d.ts",
-    "jwt_edge_fast_bg.wasm",
-    "jwt_edge_verify_bg.wasm",
-    "node.cjs",
-    "node.js",
-    "package.json",
-    "verify-node.cjs",
-    "verify-node.js",
-    "verify-workerd.js",
-    "verify.d.cts",
-    "verify.d.ts",
-    "verify.js",
-    "workerd.js",
-  ]);
+  const { files } = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+  assert.deepEqual(project.packedFiles(), [...files, "package.json"].sort());
 });
 
 test("types: a strict TypeScript consumer compiles (ESM and CommonJS), and misuse does not", () => {

@@ -1,0 +1,124 @@
+// The npm package's entries: the one source of its entry modules, their type
+// declarations and package.json's `exports`, `files`, `main`, `module` and
+// `types` (scripts/assemble-pkg.mjs generates them into pkg/). Adding an
+// entry is one row of `entries`; a runtime, one row of `runtimes`; a
+// WebAssembly build, one row of scripts/build-profiles.mjs.
+
+/**
+ * The runtimes, in the order of package.json's conditions (the first that
+ * matches wins).
+ * - `conditions`: where the runtime's files go in each entry's export (a path
+ *   of condition names; Node's nest under `node`).
+ * - `loads`: which of an entry's `builds` it loads: `size` where the module is
+ *   downloaded, `speed` where it runs on a server.
+ * - `suffix`: what the entry's file name gets (`verify-node.js`); `format`:
+ *   `esm` (`.js`, types `.d.ts`) or `cjs` (`.cjs`, types `.d.cts`).
+ * - `bundled`: the module that loads a .wasm is bundled with its glue and the
+ *   error class into one file (else it imports the glue, which is shipped).
+ * - `init` (`initSync` or `default`, the glue's export that instantiates) and
+ *   `load(wasm)`: the imports and the statement that instantiate the module
+ *   from `wasm`, its file in the package.
+ */
+export const runtimes = {
+  workerd: {
+    about: "Cloudflare Workers (workerd)",
+    conditions: [["workerd"]],
+    loads: "speed",
+    suffix: "workerd",
+    format: "esm",
+    bundled: false,
+    // Workers cannot compile code at run time: the bundler imports the .wasm as
+    // a compiled WebAssembly.Module.
+    init: "initSync",
+    load: (wasm) => ({ imports: [`import wasmModule from "./${wasm}";`], run: "initSync({ module: wasmModule });" }),
+  },
+  "node-import": {
+    about: "Node.js as an ES module",
+    conditions: [["node", "import"]],
+    loads: "speed",
+    suffix: "node",
+    format: "esm",
+    bundled: false,
+    // Reads and compiles the module synchronously at import.
+    init: "initSync",
+    load: (wasm) => ({
+      imports: ['import { readFileSync } from "node:fs";'],
+      run: `initSync({ module: readFileSync(new URL("./${wasm}", import.meta.url)) });`,
+    }),
+  },
+  "node-require": {
+    about: "Node.js `require`",
+    conditions: [["node", "require"], ["require"]],
+    loads: "speed",
+    suffix: "node",
+    format: "cjs",
+    bundled: true,
+    init: "initSync",
+    load: (wasm) => ({
+      imports: ['import { readFileSync } from "node:fs";', 'import { join } from "node:path";'],
+      run: `initSync({ module: readFileSync(join(__dirname, "${wasm}")) });`,
+    }),
+  },
+  browser: {
+    about: "browsers and bundlers",
+    conditions: [["default"]],
+    loads: "size",
+    suffix: "",
+    format: "esm",
+    // A page without a bundler fetches the entry and the .wasm, not a chain of
+    // imports (two round trips before the .wasm is even requested).
+    bundled: true,
+    // Fetches and compiles the module once, at import (top-level await), so
+    // every export is synchronous afterwards.
+    init: "default",
+    load: (wasm) => ({ imports: [], run: `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });` }),
+  },
+};
+
+/**
+ * The entries that load WebAssembly.
+ * - `path`: the subpath in package.json's `exports`.
+ * - `builds`: the build (a profile of scripts/build-profiles.mjs) loaded where
+ *   size matters and where speed does (the runtimes' `loads`). Entries that
+ *   load the same build in a runtime share one instance there: the first
+ *   entry's module loads it, the later ones re-export from it.
+ * - `values` and `types`: its API (every entry exports `JwtError` too).
+ * - `declarations`: `glue` for types from its builds' glue (which all its
+ *   builds must share), or the path of the entry whose types it re-exports.
+ */
+export const entries = [
+  // The whole API.
+  {
+    path: ".",
+    builds: { size: "size", speed: "speed" },
+    values: ["decode", "verify", "sign", "expiresAt", "secondsUntilExpiry", "isExpired", "Verifier", "Signer"],
+    types: ["Algorithm", "DecodedJwt", "Duration", "JwtErrorCode", "JwtHeader", "JwtPayload", "Key", "SignOptions", "VerifyOptions"],
+    declarations: "glue",
+  },
+  // Decoding, verifying and the expiry helpers, without signing. In Node and
+  // workerd, size does not matter: the whole API's module serves both entries
+  // there (one instance).
+  {
+    path: "./verify",
+    builds: { size: "verify-only", speed: "speed" },
+    values: ["decode", "verify", "expiresAt", "secondsUntilExpiry", "isExpired", "Verifier"],
+    types: ["Algorithm", "DecodedJwt", "Duration", "JwtErrorCode", "JwtHeader", "JwtPayload", "Key", "VerifyOptions"],
+    declarations: ".",
+  },
+];
+
+/**
+ * The entries written in JavaScript (in this folder): shipped as they are for
+ * `import`, bundled to CommonJS for `require` (with the package itself
+ * external), their declarations copied for both. `values`: what the source
+ * exports (tests/js/package-entries.test.mjs checks it in every runtime).
+ */
+export const sourceEntries = [
+  // The auth client for the worker's API.
+  {
+    path: "./client",
+    source: "client/client.js",
+    declarations: "client/client.d.ts",
+    values: ["AuthError", "createAuthClient"],
+  },
+];

@@ -1,0 +1,180 @@
+// What the package is made of, worked out from pkg-template/entries.mjs and
+// scripts/build-profiles.mjs without touching a file: every entry module (its
+// source, and whether it is bundled), every declaration file, the glue and
+// .wasm files shipped, and package.json's `exports`, `files`, `main`, `module`
+// and `types`. scripts/assemble-pkg.mjs writes what this describes.
+
+// Where the generated modules say they come from.
+const generated = "pkg-template/entries.mjs";
+
+/** `index` for the package's root, else the subpath (`verify`). */
+export function baseName(path) {
+  if (path === ".") return "index";
+  if (!/^\.\/[a-z][a-z0-9-]*$/.test(path)) throw new Error(`entry path ${path} is not ./name`);
+  return path.slice(2);
+}
+
+const specifier = (path) => (path === "." ? "jwt-edge" : `jwt-edge/${path.slice(2)}`);
+const extension = (format) => (format === "cjs" ? "cjs" : "js");
+const declarationExtension = (format) => (format === "cjs" ? "d.cts" : "d.ts");
+
+/** The file of `entry` in `runtime`: `index.js`, `node.cjs`, `verify-workerd.js`. */
+export function entryFile(entry, runtime) {
+  const stem = [entry.path === "." ? "" : baseName(entry.path), runtime.suffix].filter(Boolean).join("-") || "index";
+  return `${stem}.${extension(runtime.format)}`;
+}
+
+export const declarationFile = (path, format) => `${baseName(path)}.${declarationExtension(format)}`;
+
+function requireSubset(what, names, of, ofWhat) {
+  const missing = names.filter((name) => !of.includes(name));
+  if (missing.length > 0) throw new Error(`${what}: ${missing.join(", ")} not in ${ofWhat}`);
+}
+
+/** The module of an entry that loads its build in a runtime. */
+function loaderSource(entry, runtime, profile) {
+  const { imports, run } = runtime.load(profile.wasm);
+  const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...entry.values].join(", ");
+  const init = runtime.init === "default" ? "init, " : "";
+  return [
+    `// ${specifier(entry.path)} for ${runtime.about} (${generated}).`,
+    ...imports,
+    `import ${init}{ ${fromGlue} } from "./${profile.name}.js";`,
+    'import { publishedJwtError } from "./error.js";',
+    "",
+    run,
+    "",
+    "export const JwtError = publishedJwtError();",
+    `export { ${entry.values.join(", ")} };`,
+    "",
+  ].join("\n");
+}
+
+/** The module of an entry that re-exports from the module that loaded the same build. */
+function reexportSource(entry, runtime, ownerFile) {
+  const names = ["JwtError", ...entry.values];
+  const head = `// ${specifier(entry.path)} for ${runtime.about} (${generated}), from ./${ownerFile}.`;
+  if (runtime.format === "cjs") {
+    const members = names.map((name) => `  ${name}: jwt.${name},`);
+    return [head, `const jwt = require("./${ownerFile}");`, "", "module.exports = {", ...members, "};", ""].join("\n");
+  }
+  return [head, `export { ${names.join(", ")} } from "./${ownerFile}";`, ""].join("\n");
+}
+
+/** The declarations that re-export `entry`'s API from `from` (a module specifier without extension). */
+function reexportDeclarations(entry, typesFrom, valuesFrom, errorFrom) {
+  const lines = [`export type { ${entry.types.join(", ")} } from "${typesFrom}";`];
+  if (errorFrom === valuesFrom) lines.push(`export { JwtError, ${entry.values.join(", ")} } from "${valuesFrom}";`);
+  else lines.push(`export { ${entry.values.join(", ")} } from "${valuesFrom}";`, `export { JwtError } from "${errorFrom}";`);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The package's plan. `modules`: `{ file, source, bundled, format }` per entry
+ * and runtime; `declarations`: `{ file, source }`, or `{ file, glue }` for the
+ * self-contained CommonJS declarations made from a glue's; `builds`: the
+ * profiles to build; `glues`: `{ name, declarations }` shipped (the rest only
+ * inside bundles); `sources`: the source entries; `manifest`: package.json's
+ * generated fields.
+ */
+export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
+  const modules = [];
+  const declarations = [];
+  const builds = new Set();
+  const glues = new Map();
+  const owners = new Map();
+  const exportsField = {};
+  const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  const profileOf = (entry, runtime) => {
+    const name = entry.builds[runtime.loads];
+    if (!profiles[name]) throw new Error(`${entry.path}: no build profile ${name} for its ${runtime.loads} build`);
+    return [name, profiles[name]];
+  };
+
+  for (const entry of entries) {
+    const entryExports = {};
+    for (const [runtimeName, runtime] of Object.entries(runtimes)) {
+      const [buildName, profile] = profileOf(entry, runtime);
+      builds.add(buildName);
+      const file = entryFile(entry, runtime);
+      const owner = owners.get(`${runtimeName} ${buildName}`);
+      if (owner) {
+        requireSubset(`${entry.path} in ${runtimeName}`, entry.values, owner.values, `${owner.path}, which loads ${buildName} there`);
+        modules.push({ file, format: runtime.format, bundled: false, source: reexportSource(entry, runtime, owner.file) });
+      } else {
+        owners.set(`${runtimeName} ${buildName}`, { path: entry.path, values: entry.values, file });
+        modules.push({ file, format: runtime.format, bundled: runtime.bundled, source: loaderSource(entry, runtime, profile) });
+        if (!runtime.bundled) glues.set(profile.name, glues.get(profile.name) ?? false);
+      }
+      for (const conditions of runtime.conditions) {
+        let node = entryExports;
+        for (const condition of conditions.slice(0, -1)) node = node[condition] ??= {};
+        node[conditions.at(-1)] = { types: `./${declarationFile(entry.path, runtime.format)}`, default: `./${file}` };
+      }
+    }
+    exportsField[entry.path] = entryExports;
+
+    if (entry.declarations === "glue") {
+      const names = new Set(Object.values(runtimes).map((runtime) => profileOf(entry, runtime)[1].name));
+      if (names.size !== 1) throw new Error(`${entry.path}: its types come from its glue, but its builds have ${[...names].join(", ")}`);
+      const [glue] = names;
+      glues.set(glue, true);
+      declarations.push(
+        { file: declarationFile(entry.path, "esm"), source: reexportDeclarations(entry, `./${glue}.js`, `./${glue}.js`, "./error.js"), glue, entry },
+        { file: declarationFile(entry.path, "cjs"), glue, entry },
+      );
+    } else {
+      const from = byPath.get(entry.declarations);
+      if (!from || from.declarations !== "glue") throw new Error(`${entry.path}: declarations from ${entry.declarations}, not an entry with its glue's`);
+      requireSubset(`${entry.path}: types`, entry.types, from.types, from.path);
+      requireSubset(`${entry.path}: values`, entry.values, from.values, from.path);
+      for (const format of ["esm", "cjs"]) {
+        const target = `./${baseName(from.path)}.${extension(format)}`;
+        declarations.push({ file: declarationFile(entry.path, format), source: reexportDeclarations(entry, target, target, target) });
+      }
+    }
+  }
+
+  const sources = sourceEntries.map((entry) => ({
+    ...entry,
+    files: {
+      esm: `${baseName(entry.path)}.js`,
+      cjs: `${baseName(entry.path)}.cjs`,
+      esmDeclarations: declarationFile(entry.path, "esm"),
+      cjsDeclarations: declarationFile(entry.path, "cjs"),
+    },
+  }));
+  for (const { path, files } of sources) {
+    exportsField[path] = {
+      import: { types: `./${files.esmDeclarations}`, default: `./${files.esm}` },
+      require: { types: `./${files.cjsDeclarations}`, default: `./${files.cjs}` },
+    };
+  }
+  exportsField["./package.json"] = "./package.json";
+
+  const shippedGlues = [...glues].map(([name, withDeclarations]) => ({ name, declarations: withDeclarations }));
+  const files = [
+    ...modules.map(({ file }) => file),
+    ...declarations.map(({ file }) => file),
+    "error.js",
+    "error.d.ts",
+    ...sources.flatMap(({ files: sourceFiles }) => Object.values(sourceFiles)),
+    ...shippedGlues.flatMap(({ name, declarations: withDeclarations }) => [`${name}.js`, ...(withDeclarations ? [`${name}.d.ts`, `${name}_bg.wasm.d.ts`] : [])]),
+    ...[...builds].map((name) => profiles[name].wasm),
+    "LICENSE-MIT",
+    "LICENSE-APACHE",
+    "README.md",
+  ];
+  const duplicates = files.filter((file, index) => files.indexOf(file) !== index);
+  if (duplicates.length > 0) throw new Error(`two parts of the package are both ${duplicates.join(", ")}`);
+
+  const root = exportsField["."];
+  const manifest = {
+    exports: exportsField,
+    main: root.require.default,
+    module: root.default.default,
+    types: root.default.types,
+    files,
+  };
+  return { modules, declarations, builds: [...builds], glues: shippedGlues, sources, manifest };
+}
