@@ -29,7 +29,7 @@ export function durationSeconds(value, option) {
     if (!Number.isFinite(value) || value < 0 || value > MAX_SECONDS) {
       throw invalidOption(option, "must be a number of seconds from 0 to 2^53");
     }
-    return Math.floor(value);
+    return Math.floor(value) + 0; // + 0: -0 reads as 0
   }
   if (typeof value !== "string") throw invalidOption(option, "must be a number of seconds");
   const match = /^([0-9]+)(.*)$/s.exec(value.replace(ASCII_SPACE, ""));

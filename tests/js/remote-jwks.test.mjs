@@ -5,6 +5,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createRemoteJwks, STALE_LIMIT } from "../../pkg-template/remote-jwks.js";
 import { MAX_JWKS_BYTES } from "../../pkg-template/jwks-fetch.js";
+import { durationSeconds } from "../../pkg-template/remote-jwks-options.js";
+import { SignJWT } from "jose";
+import * as jwt from "../../pkg/node.js";
 import { answer, keySetWith, startJwksServer } from "./support/jwks-server.mjs";
 
 let server;
@@ -249,6 +252,14 @@ describe("refused answers", () => {
     await rejectsWith(jwks.getKeySet(), "ERR_JWKS_INVALID", "too_large");
   });
 
+  test("a declared Content-Length over 64 KiB is refused before the body is read", async () => {
+    const jwks_ = route((request, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-length": String(MAX_JWKS_BYTES + 1) });
+      response.write("{"); // and nothing more: reading the body would wait for the timeout
+    });
+    await rejectsWith(createRemoteJwks(jwks_.url, { timeout: 30 }).getKeySet(), "ERR_JWKS_INVALID", "too_large");
+  });
+
   test("an endless body is refused once 64 KiB are read, not read to the end", async () => {
     let closed;
     const stopped = new Promise((resolve) => (closed = resolve));
@@ -325,6 +336,53 @@ describe("URL and options", () => {
       assert.throws(() => createRemoteJwks(url), { name: "JwtError", code: "ERR_INVALID_OPTIONS" }, url);
     }
     assert.throws(() => createRemoteJwks(42), { code: "ERR_INVALID_OPTIONS" });
+  });
+
+  test("durations are read exactly as the package's other durations (verify's maxAge)", async () => {
+    const secret = new TextEncoder().encode("a-secret-of-at-least-thirty-two-bytes!");
+    const issuedAt = 1_000;
+    const token = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setIssuedAt(issuedAt).setExpirationTime(2 ** 41).sign(secret);
+    /** The seconds verify's maxAge reads from `value` (up to 2^40), `"huge"` above, or the refusal's code. */
+    const verifySeconds = (value) => {
+      const passes = (age) => {
+        try {
+          jwt.verify(token, secret, { maxAge: value, now: issuedAt + age });
+          return true;
+        } catch (error) {
+          if (error.code === "ERR_INVALID_OPTIONS") throw error;
+          return false;
+        }
+      };
+      try {
+        if (passes(2 ** 40)) return "huge";
+      } catch (error) {
+        return error.code;
+      }
+      let [low, high] = [0, 2 ** 40]; // the largest age that passes is maxAge
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (passes(middle)) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    };
+    const ourSeconds = (value) => {
+      try {
+        createRemoteJwks("https://issuer.example/", { cacheMaxAge: value });
+        const seconds = durationSeconds(value, "cacheMaxAge");
+        return seconds >= 2 ** 40 ? "huge" : seconds;
+      } catch (error) {
+        return error.code;
+      }
+    };
+    const values = [
+      0, 1, 59.9, 2 ** 53, 2 ** 53 + 2, -1, -0, NaN, Infinity, 1e300,
+      "10m", " 10m ", "10 m", "30s", "30sec", "2h", "2hrs", "7d", "1w", "2 weeks", "5", "007", "",
+      "m", "1.5h", "-5", "+5", "10M", "10 minutes", "10\u00a0m", "\t3\tsecs\r\n", "\v3s", "\f3s",
+      "9007199254740992", "9007199254740993", "14892855910w", "14892855911w",
+      "99999999999999999999999", "0x10", "1e3", "٣s", true, null, {}, [], ["10m"],
+    ];
+    for (const value of values) assert.equal(ourSeconds(value), verifySeconds(value), JSON.stringify(value));
   });
 
   test("unknown option names are refused", () => {
