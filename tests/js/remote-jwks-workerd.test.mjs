@@ -73,6 +73,23 @@ test("in workerd, a request never awaits a fetch another request started (it wou
   assert.equal(jwks.fetches(), 2);
 });
 
+test("in workerd, a request whose fetch's request was cancelled still gets the set (jose #509)", async () => {
+  let held = false;
+  const jwks = route((request, response) => {
+    // The first fetch is never answered: its request is cancelled meanwhile.
+    if (held) return answer(keySetWith("a"))(request, response);
+    held = true;
+  });
+  const firstFetch = server.nextRequest();
+  const cancel = new AbortController();
+  const first = askWorker(jwks.url, {}, { signal: cancel.signal }).catch((error) => error.name);
+  await firstFetch;
+  cancel.abort();
+  assert.equal(await first, "AbortError");
+  assert.deepEqual(await askWorker(jwks.url), { status: 200, body: { kids: ["a"], callers: 1 } });
+  assert.equal(jwks.fetches(), 2);
+});
+
 test("in workerd, with the Cache API a new isolate does not fetch the set again", async () => {
   const cached = route(answer(keySetWith("a")));
   const memoryOnly = route(answer(keySetWith("b")));
