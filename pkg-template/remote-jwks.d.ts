@@ -34,7 +34,8 @@ export interface RemoteJwksOptions {
   /**
    * Where the set is also kept, so that new isolates do not fetch it again:
    * the Workers Cache API (`caches.default`) or any `{ get, set }` store.
-   * Default: in memory only. A store that fails is passed over.
+   * Default: in memory only. A store that fails is passed over. (On
+   * `workers.dev` hostnames the Cache API keeps nothing; KV works everywhere.)
    */
   cache?: JwksCacheApi | JwksKeyValueStore;
   /** The current time in seconds since the epoch. Default `() => Date.now() / 1000`. */
@@ -60,8 +61,10 @@ export interface RemoteJwks {
    *
    * @throws {JwtError} `ERR_JWKS_NO_MATCHING_KEY` when the `kid` is not in the
    *   set (after that one refetch), `ERR_JWKS_TIMEOUT` or `ERR_JWKS_INVALID`
-   *   when a needed fetch failed and no set fetched within the stale limit (a
-   *   day) is left to serve.
+   *   (with a `reason`: `"status"`, `"redirect"`, `"too_large"`, `"not_json"`,
+   *   `"not_a_jwk_set"` or `"unreachable"`) when a needed fetch failed and no
+   *   set fetched within the stale limit (a day) is left to serve, or when the
+   *   refetch for an unknown `kid` failed.
    */
   getKeySet(header?: { readonly kid?: unknown }): Promise<JwkSet>;
   /** Fetches the set now, whatever the cache and cooldown say. @throws {JwtError} as `getKeySet`. */
