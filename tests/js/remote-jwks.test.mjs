@@ -3,9 +3,9 @@
 // happened is counted at the server.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { createRemoteJwks, STALE_LIMIT } from "../../pkg-template/remote-jwks.js";
-import { MAX_JWKS_BYTES } from "../../pkg-template/jwks-fetch.js";
-import { durationSeconds } from "../../pkg-template/remote-jwks-options.js";
+import { createRemoteJwks, STALE_LIMIT } from "../../pkg-template/remote-jwks/remote-jwks.js";
+import { MAX_JWKS_BYTES } from "../../pkg-template/remote-jwks/jwks-fetch.js";
+import { durationSeconds } from "../../pkg-template/remote-jwks/remote-jwks-options.js";
 import { SignJWT } from "jose";
 import * as jwt from "../../pkg/node.js";
 import { answer, keySetWith, startJwksServer } from "./support/jwks-server.mjs";

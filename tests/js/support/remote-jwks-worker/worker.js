@@ -5,7 +5,7 @@
 // `{ kids, callers }`, the kids of the set N concurrent callers got, or
 // `{ code }` with status 500. One RemoteJwks per URL and cache choice lives as
 // long as the isolate, as an application's would.
-import { createRemoteJwks } from "../../../../pkg-template/remote-jwks.js";
+import { createRemoteJwks } from "../../../../pkg-template/remote-jwks/remote-jwks.js";
 
 const remoteSets = new Map();
 

@@ -2,7 +2,7 @@
 // package's other options (src/js/options.rs): unknown names are refused, so a
 // misspelt `cooldwon` cannot silently leave the default in place, and so is an
 // option set to `undefined`. Durations are read exactly as `maxAge` is.
-import { publishedJwtError } from "./error.js";
+import { publishedJwtError } from "../error.js";
 
 const JwtError = publishedJwtError();
 

@@ -17,7 +17,7 @@
 //   response"; jose issues #355 and #509): there a caller shares a fetch only
 //   with callers naming the same request through `forRequest(request)`, and
 //   otherwise fetches on its own. Only settled sets are shared across requests.
-import { publishedJwtError } from "./error.js";
+import { publishedJwtError } from "../error.js";
 import { fetchJwkSet } from "./jwks-fetch.js";
 import { jwksStore } from "./jwks-store.js";
 import { invalidOption, readRemoteJwksOptions } from "./remote-jwks-options.js";

@@ -3,7 +3,7 @@
 // larger bodies (reading stops at the cap) and anything else are refused with
 // `ERR_JWKS_INVALID`, and an answer that does not arrive within the timeout
 // with `ERR_JWKS_TIMEOUT`.
-import { publishedJwtError } from "./error.js";
+import { publishedJwtError } from "../error.js";
 
 const JwtError = publishedJwtError();
 
