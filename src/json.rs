@@ -8,19 +8,24 @@
 //! every number as the exact text it was written with.
 
 mod decimal;
+mod duplicate_names;
+mod members;
 mod parser;
+mod raw;
+mod string_literal;
 mod writer;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 pub(crate) use decimal::parse as parse_f64;
-pub use parser::ParseError;
-pub(crate) use parser::{
-    array_items, has_duplicate_names, parse_members, parse_object, sink, MemberList, Members,
-    Parser, Raw, RawMembers,
+pub(crate) use members::{
+    sink, KnownMembers, MemberList, Members, NameTable, NamesOnly, RawMembers, ReadValue,
 };
-pub(crate) use writer::write_string;
+pub use parser::ParseError;
+pub(crate) use parser::{parse_members, parse_object, Parser};
+pub(crate) use raw::{array_items, Raw};
+pub(crate) use writer::{write_array, write_string};
 
 /// How deeply arrays and objects may nest in a header or payload.
 pub const MAX_DEPTH: usize = 64;
