@@ -71,21 +71,22 @@ impl Value {
     }
 }
 
+/// `From` for each type a variant of [`Value`] holds as it is.
+macro_rules! value_from_variant {
+    ($($held:ty => $variant:ident),*) => {$(
+        impl From<$held> for Value {
+            fn from(held: $held) -> Self {
+                Self::$variant(held)
+            }
+        }
+    )*};
+}
+
+value_from_variant!(bool => Bool, Number => Number, String => String, Object => Object);
+
 impl From<&str> for Value {
     fn from(text: &str) -> Self {
         Self::String(text.into())
-    }
-}
-
-impl From<String> for Value {
-    fn from(text: String) -> Self {
-        Self::String(text)
-    }
-}
-
-impl From<bool> for Value {
-    fn from(flag: bool) -> Self {
-        Self::Bool(flag)
     }
 }
 
@@ -256,18 +257,6 @@ impl Object {
 
     pub(crate) fn into_members(self) -> Vec<(String, Value)> {
         self.members
-    }
-}
-
-impl From<Object> for Value {
-    fn from(object: Object) -> Self {
-        Self::Object(object)
-    }
-}
-
-impl From<Number> for Value {
-    fn from(number: Number) -> Self {
-        Self::Number(number)
     }
 }
 
