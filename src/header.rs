@@ -1,13 +1,11 @@
 //! The JOSE header of a compact JWS (RFC 7515 §4).
 
 use crate::json::{
-    array_items, has_duplicate_names, parse_members, parse_object, sink, Members, Object,
-    ParseError, Parser, Raw,
+    array_items, parse_members, parse_object, sink, KnownMembers, NameTable, NamesOnly, Object, Raw,
 };
 use crate::{Algorithm, Error};
 use alloc::borrow::Cow;
 use alloc::string::String;
-use alloc::vec::Vec;
 
 /// The protected header of a token, read without trusting it.
 ///
@@ -30,17 +28,11 @@ pub struct Header {
 /// The header members the rules look at, in the order the rules check them.
 const KNOWN: [&str; 6] = ["alg", "typ", "cty", "kid", "crit", "b64"];
 
-/// The position of a header member name in [`KNOWN`].
-fn known_index(name: &str) -> Option<usize> {
-    Some(match name {
-        "alg" => 0,
-        "typ" => 1,
-        "cty" => 2,
-        "kid" => 3,
-        "crit" => 4,
-        "b64" => 5,
-        _ => return None,
-    })
+/// [`KNOWN`] as the parser's table of names that get a slot.
+struct KnownNames;
+
+impl NameTable<{ KNOWN.len() }> for KnownNames {
+    const NAMES: [&'static str; KNOWN.len()] = KNOWN;
 }
 
 /// The headers most signers write, as the text before and after the
@@ -55,39 +47,6 @@ const COMMON_HEADERS: [(&str, &str, bool); 3] = [
     (r#"{"typ":"JWT","alg":""#, r#""}"#, true),
     (r#"{"alg":""#, r#""}"#, false),
 ];
-
-/// The members of a header as they are parsed: the known ones in their slots,
-/// only the names of the others (for the duplicate check).
-#[derive(Default)]
-struct HeaderSlots<'a> {
-    known: [Option<Raw<'a>>; KNOWN.len()],
-    /// A known name appeared twice.
-    repeated: bool,
-    others: Vec<Cow<'a, str>>,
-}
-
-impl<'a> Members<'a> for HeaderSlots<'a> {
-    fn member(
-        &mut self,
-        name: Cow<'a, str>,
-        parser: &mut Parser<'a>,
-        depth: usize,
-    ) -> Result<(), ParseError> {
-        let value = parser.raw(depth)?;
-        match known_index(&name).and_then(|index| self.known.get_mut(index)) {
-            Some(slot) => {
-                self.repeated |= slot.is_some();
-                *slot = Some(value);
-            }
-            None => self.others.push(name),
-        }
-        Ok(())
-    }
-
-    fn has_duplicate_names(&mut self, _: &mut Parser<'a>) -> bool {
-        self.repeated || has_duplicate_names(self.others.iter().map(AsRef::as_ref))
-    }
-}
 
 /// A header checked against every rule, borrowed from its JSON text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,10 +95,13 @@ impl<'a> HeaderView<'a> {
 
     /// [`read`](Self::read) by parsing the text.
     fn parse(json: &'a [u8]) -> Result<Self, Error> {
-        let mut slots = HeaderSlots::default();
-        parse_members(json, sink(&mut slots))
+        // The known members in their slots, only the names of the others
+        // (for the duplicate check).
+        let mut members =
+            KnownMembers::<KnownNames, Raw<'a>, { KNOWN.len() }, NamesOnly>::default();
+        parse_members(json, sink(&mut members))
             .map_err(|error| Error::malformed(error.describe()))?;
-        let [alg, typ, cty, kid, crit, b64] = slots.known;
+        let [alg, typ, cty, kid, crit, b64] = members.slots;
         let Some(Raw::String(alg)) = alg else {
             return Err(Error::malformed("\"alg\" must be present and a string"));
         };
@@ -312,6 +274,7 @@ mod tests {
     use super::*;
     use crate::json::Value;
     use alloc::format;
+    use alloc::vec::Vec;
 
     /// The header rules as first written, over a built object: the reference
     /// the view must agree with.
@@ -361,14 +324,6 @@ mod tests {
             });
         }
         Ok((alg, typ))
-    }
-
-    #[test]
-    fn known_index_is_the_position_in_known() {
-        for (index, name) in KNOWN.iter().enumerate() {
-            assert_eq!(known_index(name), Some(index));
-        }
-        assert_eq!(known_index("ALG"), None);
     }
 
     #[test]

@@ -8,19 +8,24 @@
 //! every number as the exact text it was written with.
 
 mod decimal;
+mod duplicate_names;
+mod members;
 mod parser;
+mod raw;
+mod string_literal;
 mod writer;
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
 pub(crate) use decimal::parse as parse_f64;
-pub use parser::ParseError;
-pub(crate) use parser::{
-    array_items, has_duplicate_names, parse_members, parse_object, sink, MemberList, Members,
-    Parser, Raw, RawMembers,
+pub(crate) use members::{
+    sink, KnownMembers, MemberList, Members, NameTable, NamesOnly, RawMembers, ReadValue,
 };
-pub(crate) use writer::write_string;
+pub use parser::ParseError;
+pub(crate) use parser::{parse_members, parse_object, Parser};
+pub(crate) use raw::{array_items, Raw};
+pub(crate) use writer::{write_array, write_string};
 
 /// How deeply arrays and objects may nest in a header or payload.
 pub const MAX_DEPTH: usize = 64;
@@ -66,21 +71,22 @@ impl Value {
     }
 }
 
+/// `From` for each type a variant of [`Value`] holds as it is.
+macro_rules! value_from_variant {
+    ($($held:ty => $variant:ident),*) => {$(
+        impl From<$held> for Value {
+            fn from(held: $held) -> Self {
+                Self::$variant(held)
+            }
+        }
+    )*};
+}
+
+value_from_variant!(bool => Bool, Number => Number, String => String, Object => Object);
+
 impl From<&str> for Value {
     fn from(text: &str) -> Self {
         Self::String(text.into())
-    }
-}
-
-impl From<String> for Value {
-    fn from(text: String) -> Self {
-        Self::String(text)
-    }
-}
-
-impl From<bool> for Value {
-    fn from(flag: bool) -> Self {
-        Self::Bool(flag)
     }
 }
 
@@ -251,18 +257,6 @@ impl Object {
 
     pub(crate) fn into_members(self) -> Vec<(String, Value)> {
         self.members
-    }
-}
-
-impl From<Object> for Value {
-    fn from(object: Object) -> Self {
-        Self::Object(object)
-    }
-}
-
-impl From<Number> for Value {
-    fn from(number: Number) -> Self {
-        Self::Number(number)
     }
 }
 

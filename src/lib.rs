@@ -50,7 +50,6 @@ pub mod alg;
 mod algorithm;
 mod base64url;
 mod claims;
-mod claims_ref;
 #[cfg(feature = "std")]
 mod clock;
 mod error;
@@ -75,8 +74,7 @@ mod npm_runtime;
 
 pub use alg::hmac::HmacKey;
 pub use algorithm::Algorithm;
-pub use claims::{Audience, Claims, NumericDate, MAX_NUMERIC_DATE};
-pub use claims_ref::ClaimsRef;
+pub use claims::{Audience, Claims, ClaimsRef, NumericDate, MAX_NUMERIC_DATE};
 #[cfg(feature = "std")]
 pub use clock::system_now;
 pub use error::Error;

@@ -1,8 +1,9 @@
 //! The compact serialization and tokens read without verification.
 
-use crate::claims::{Built, Claims, ClaimsView, Unbuilt};
+use crate::claims::{CheckedClaims, Claims};
 use crate::header::{Header, HeaderView};
 use crate::json::ParseError;
+use crate::json::{MemberList, RawMembers};
 use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
 use crate::{base64url, Error, NumericDate};
 use alloc::borrow::Cow;
@@ -161,7 +162,8 @@ pub fn decode_unverified(token: &str) -> Result<UnverifiedToken, Error> {
     // Read again to be kept: the texts passed every rule, so this cannot fail.
     let header_json = decoded.header_json();
     let header = HeaderView::read(header_json)?.into_header(header_json)?;
-    let claims = ClaimsView::<Built>::read(decoded.payload_json(), payload_error)?.into_claims();
+    let claims =
+        CheckedClaims::<MemberList>::read(decoded.payload_json(), payload_error)?.into_claims();
     Ok(UnverifiedToken { header, claims })
 }
 
@@ -221,7 +223,7 @@ pub(crate) fn decode_checked(token: &str, framing: &Framing) -> Result<Decoded, 
     json.extend_from_slice(framing.between);
     let payload = parts.decode_payload_onto(&mut json)?;
     parts.decode_signature_in(&mut [0; 64])?;
-    let claims = ClaimsView::<Unbuilt<'_>>::read(
+    let claims = CheckedClaims::<RawMembers<'_>>::read(
         json.get(payload.clone()).unwrap_or_default(),
         payload_error,
     )?;

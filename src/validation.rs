@@ -1,6 +1,6 @@
 //! What a verified token's claims must satisfy.
 
-use crate::claims::{ClaimsView, Custom, Registered};
+use crate::claims::{CheckedClaims, CustomMembers, RegisteredClaims};
 use crate::header::normalize_media_type;
 use crate::{Algorithm, Error};
 use alloc::string::String;
@@ -151,10 +151,10 @@ impl Validation {
 
     /// Checks the header's `typ` and the claims. Runs only after the signature
     /// has been verified.
-    pub(crate) fn check<'a, C: Custom<'a>>(
+    pub(crate) fn check<'a, C: CustomMembers<'a>>(
         &self,
         typ: Option<&str>,
-        claims: &ClaimsView<'a, C>,
+        claims: &CheckedClaims<'a, C>,
     ) -> Result<(), Error> {
         if let Some(expected) = &self.typ {
             let actual = typ.ok_or_else(|| Error::claim_invalid("typ", "missing"))?;
@@ -203,7 +203,7 @@ impl Validation {
     }
 
     #[allow(clippy::cast_precision_loss)] // times are at most 2^53, exact in f64
-    fn check_times(&self, claims: &Registered<'_>) -> Result<(), Error> {
+    fn check_times(&self, claims: &RegisteredClaims<'_>) -> Result<(), Error> {
         let now = self.now as f64;
         let leeway = self.leeway as f64;
         if let Some(issued_at) = &claims.issued_at {

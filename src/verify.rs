@@ -1,7 +1,6 @@
 //! Verifying a token: the signature first, then the claims.
 
-use crate::claims::{Built, Checked, Claims, ClaimsView, CustomKind};
-use crate::claims_ref::ClaimsRef;
+use crate::claims::{CheckedClaims, Claims, ClaimsRef, KeepBuilt, KeepChecked, KeepCustom};
 use crate::header::{Header, HeaderView};
 use crate::key::VerifyingKey;
 use crate::token::{payload_error, CompactParts};
@@ -60,7 +59,7 @@ pub fn verify<K: VerifyingKey + ?Sized>(
 ) -> Result<Claims, Error> {
     // The same checks as `verify_token`, keeping only the claims (the header
     // is never built).
-    verify_checked::<_, Built, _>(
+    verify_checked::<_, KeepBuilt, _>(
         token,
         validation,
         |_| Ok(key),
@@ -102,7 +101,7 @@ pub fn verify_with<K: VerifyingKey + ?Sized, R>(
     validation: &Validation,
     read: impl FnOnce(&ClaimsRef<'_>) -> R,
 ) -> Result<R, Error> {
-    verify_checked::<_, Checked, _>(
+    verify_checked::<_, KeepChecked, _>(
         token,
         validation,
         |_| Ok(key),
@@ -150,7 +149,7 @@ pub(crate) fn verify_token_with<K: VerifyingKey>(
     validation: &Validation,
     select: impl FnOnce(Algorithm) -> Result<K, Error>,
 ) -> Result<VerifiedToken, Error> {
-    verify_checked::<_, Built, _>(
+    verify_checked::<_, KeepBuilt, _>(
         token,
         validation,
         select,
@@ -168,11 +167,16 @@ pub(crate) fn verify_token_with<K: VerifyingKey>(
 /// signature, then the claims), judging borrowed views so that nothing is
 /// copied (custom claims are kept as `C` says); `then` gets the header's JSON
 /// text, the payload and the checked views.
-pub(crate) fn verify_checked<K: VerifyingKey, C: CustomKind, R>(
+pub(crate) fn verify_checked<K: VerifyingKey, C: KeepCustom, R>(
     token: &str,
     validation: &Validation,
     select: impl FnOnce(Algorithm) -> Result<K, Error>,
-    then: impl FnOnce(&[u8], HeaderView<'_>, &[u8], ClaimsView<'_, C::Of<'_>>) -> Result<R, Error>,
+    then: impl FnOnce(
+        &[u8],
+        HeaderView<'_>,
+        &[u8],
+        CheckedClaims<'_, C::Members<'_>>,
+    ) -> Result<R, Error>,
 ) -> Result<R, Error> {
     let parts = CompactParts::split(token, validation.max_token_length)?;
     // Headers and most payloads are short: decoded on the stack unless these
@@ -182,7 +186,7 @@ pub(crate) fn verify_checked<K: VerifyingKey, C: CustomKind, R>(
     let header = HeaderView::read(&header_json)?;
     let mut payload_buffer = [0; PAYLOAD_BUFFER];
     let payload = check_signature(&parts, &header, validation, select, &mut payload_buffer)?;
-    let claims = ClaimsView::<C::Of<'_>>::read(&payload, payload_error)?;
+    let claims = CheckedClaims::<C::Members<'_>>::read(&payload, payload_error)?;
     validation.check(header.typ.as_deref(), &claims)?;
     then(&header_json, header, &payload, claims)
 }

@@ -5,7 +5,7 @@ use super::error::to_js;
 use super::host::json_parse;
 use super::key::KeyBytes;
 use super::options::{clock_now, seconds, VerifyConfig};
-use crate::claims::Checked;
+use crate::claims::KeepChecked;
 use crate::token::{decode_checked, Framing};
 use crate::verify::verify_checked;
 use crate::MAX_LEEWAY;
@@ -81,7 +81,7 @@ pub(crate) fn verify_with(
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
-    verify_checked::<_, Checked, _>(token, validation, select, |_, _, payload, _| {
+    verify_checked::<_, KeepChecked, _>(token, validation, select, |_, _, payload, _| {
         json_to_js(payload)
     })
 }

@@ -5,7 +5,8 @@ use super::error::to_js;
 use super::host::plain_object_json;
 use super::key::KeyBytes;
 use super::sign_options::SignConfig;
-use crate::claims::{ClaimsView, Unbuilt};
+use crate::claims::CheckedClaims;
+use crate::json::RawMembers;
 use crate::sign::sign_payload;
 use crate::{Error, HmacKey};
 use alloc::string::String;
@@ -23,7 +24,7 @@ pub(crate) fn sign_with(
         .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
     // Checked by the rules verification applies, then written back with the
     // options' claims without building anything.
-    let mut claims = ClaimsView::<Unbuilt<'_>>::read(text.as_bytes(), |error| {
+    let mut claims = CheckedClaims::<RawMembers<'_>>::read(text.as_bytes(), |error| {
         Error::invalid_claims(error.describe())
     })?;
     config.apply(&mut claims.registered)?;

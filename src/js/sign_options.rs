@@ -5,7 +5,7 @@ use super::host::get_random_values;
 use super::options::{
     algorithm, clock_now, duration, number, option_members, options_text, string, strings,
 };
-use crate::claims::{Audience, DateRef, Registered};
+use crate::claims::{Audience, NumericDateRef, RegisteredClaims};
 use crate::json::Raw;
 use crate::sign::encoded_header;
 use crate::{Algorithm, Error, HeaderOptions};
@@ -80,13 +80,13 @@ impl SignConfig {
     }
 
     /// Sets the claims the options set in `claims`, at the current time.
-    pub(crate) fn apply<'a>(&'a self, claims: &mut Registered<'a>) -> Result<(), Error> {
+    pub(crate) fn apply<'a>(&'a self, claims: &mut RegisteredClaims<'a>) -> Result<(), Error> {
         // The clock is read once, and only when a claim needs it.
         let mut now = None;
         let mut date = |offset: u64, option: &str| {
             now.get_or_insert_with(|| self.fixed_now.unwrap_or_else(clock_now))
                 .checked_add(offset)
-                .and_then(DateRef::from_secs)
+                .and_then(NumericDateRef::from_secs)
                 .ok_or_else(|| Error::invalid_option(option, "puts the time past 2^53 seconds"))
         };
         if claims.issued_at.is_none() {

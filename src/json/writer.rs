@@ -10,18 +10,21 @@ pub(super) fn write_value(value: &Value, out: &mut String) {
         Value::Bool(false) => out.push_str("false"),
         Value::Number(number) => out.push_str(number.as_str()),
         Value::String(text) => write_string(text, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (index, item) in items.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_value(item, out);
-            }
-            out.push(']');
-        }
+        Value::Array(items) => write_array(items, out, write_value),
         Value::Object(object) => write_object(object, out),
     }
+}
+
+/// Writes `items` as a JSON array, each item written by `write_item`.
+pub(crate) fn write_array<T>(items: &[T], out: &mut String, write_item: impl Fn(&T, &mut String)) {
+    out.push('[');
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write_item(item, out);
+    }
+    out.push(']');
 }
 
 pub(super) fn write_object(object: &Object, out: &mut String) {

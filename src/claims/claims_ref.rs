@@ -1,7 +1,7 @@
 //! A verified claims set borrowed from the token's payload, for callers that read a few
 //! claims and keep nothing: what [`verify_with`](crate::verify_with) lends.
 
-use crate::claims::{AudienceRef, ClaimsView, DateRef};
+use super::{AudienceRef, CheckedClaims, NumericDateRef};
 use crate::json::{Raw, Value};
 use crate::{Claims, NumericDate};
 
@@ -30,11 +30,11 @@ use crate::{Claims, NumericDate};
 /// # Ok::<(), jwt_edge::Error>(())
 /// ```
 pub struct ClaimsRef<'a> {
-    view: ClaimsView<'a>,
+    view: CheckedClaims<'a>,
 }
 
 impl<'a> ClaimsRef<'a> {
-    pub(crate) fn new(view: ClaimsView<'a>) -> Self {
+    pub(crate) fn new(view: CheckedClaims<'a>) -> Self {
         Self { view }
     }
 
@@ -121,8 +121,8 @@ impl<'a> ClaimsRef<'a> {
 }
 
 /// A registered date as [`Claims`] holds it.
-fn owned_date(date: Option<&DateRef<'_>>) -> Option<NumericDate> {
-    date.cloned().map(DateRef::into_owned)
+fn owned_date(date: Option<&NumericDateRef<'_>>) -> Option<NumericDate> {
+    date.cloned().map(NumericDateRef::into_owned)
 }
 
 impl core::fmt::Debug for ClaimsRef<'_> {
