@@ -25,12 +25,17 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["Uint8Array", "prototype", "set"], js_name = call)]
     pub(crate) fn copy_bytes(target: &mut [u8], source: &Uint8Array);
 
-    /// A `Uint8Array` (told by `instanceof`).
-    pub(crate) type Uint8Array;
+    /// A value with a `length`: a string (its UTF-16 code units) or a
+    /// `Uint8Array` (its bytes).
+    pub(crate) type Measured;
 
-    /// `Uint8Array.prototype.length`.
+    /// `value.length`, read without copying the value.
     #[wasm_bindgen(method, getter)]
-    pub(crate) fn length(this: &Uint8Array) -> u32;
+    pub(crate) fn length(this: &Measured) -> u32;
+
+    /// A `Uint8Array` (told by `instanceof`).
+    #[wasm_bindgen(extends = Measured)]
+    pub(crate) type Uint8Array;
 
     /// `Date.now()`.
     #[wasm_bindgen(js_namespace = Date, js_name = now)]

@@ -44,7 +44,7 @@ impl Verifier {
     /// Throws a `JwtError` with the code of the first rule that fails.
     pub fn verify(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
         let mut verify = || -> Result<JsValue, Error> {
-            let token = token_text(token)?;
+            let token = token_text(token, self.config.validation.max_token_length)?;
             verify_with(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };
         verify().map_err(|error| to_js(&error))

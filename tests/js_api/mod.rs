@@ -12,6 +12,7 @@
 //! return; every other test passes whether or not a class is published.
 
 mod glue;
+mod long_tokens;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
