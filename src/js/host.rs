@@ -37,6 +37,11 @@ extern "C" {
     #[wasm_bindgen(extends = Measured)]
     pub(crate) type Uint8Array;
 
+    /// `Object.keys(value)`: its own enumerable string keys; throws for a
+    /// `Proxy` whose `ownKeys` trap throws.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    pub(crate) fn object_keys(value: &JsValue) -> Result<Measured, JsValue>;
+
     /// `Date.now()`.
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
     pub(crate) fn date_now() -> f64;

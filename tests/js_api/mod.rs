@@ -13,6 +13,7 @@
 
 mod glue;
 mod long_tokens;
+mod undefined_options;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
