@@ -44,8 +44,9 @@ fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
 
 /// Where a verification's key comes from.
 pub(crate) enum Keys<'a> {
-    /// Keys a `Verifier` prepared, one per allowed algorithm.
-    Prepared(&'a [HmacKey]),
+    /// What a `Verifier` prepared for each allowed algorithm: its key, or
+    /// why the key cannot serve it.
+    Prepared(&'a [(Algorithm, Result<HmacKey, Error>)]),
     /// The caller's secret, made into a key only once the token's algorithm
     /// is known to be allowed.
     Secret(&'a KeyBytes),
@@ -87,11 +88,11 @@ pub(crate) fn verify_with(
     keys: &Keys<'_>,
 ) -> Result<JsValue, Error> {
     let select = |algorithm| match keys {
-        Keys::Prepared(keys) => keys
-            .iter()
-            .find(|key| VerifyingKey::algorithm(*key) == algorithm)
-            .map(Chosen::Prepared)
-            .ok_or(Error::AlgorithmNotAllowed),
+        Keys::Prepared(keys) => match keys.iter().find(|(allowed, _)| *allowed == algorithm) {
+            Some((_, Ok(key))) => Ok(Chosen::Prepared(key)),
+            Some((_, Err(error))) => Err(error.clone()),
+            None => Err(Error::AlgorithmNotAllowed),
+        },
         Keys::Secret(secret) => secret.hmac_key(algorithm).map(Chosen::Made),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the

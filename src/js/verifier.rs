@@ -4,16 +4,24 @@ use super::error::to_js;
 use super::functions::{token_text, verify_with, Keys};
 use super::key::KeyBytes;
 use super::options::VerifyConfig;
-use crate::{Error, HmacKey};
+use crate::{Algorithm, Error, HmacKey};
 use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 /// Verifies tokens with one key and one set of options. The key is processed
 /// once per allowed algorithm, when the verifier is made.
+///
+/// It accepts exactly what `verify` accepts with the same key and options, and
+/// refuses the rest with the same codes: a key too short for one of the
+/// allowed algorithms refuses that algorithm's tokens (`ERR_KEY_INVALID`) and
+/// verifies the others'; only a key no allowed algorithm can use is refused
+/// when the verifier is made.
 #[wasm_bindgen(skip_typescript)]
 pub struct Verifier {
-    keys: Vec<HmacKey>,
+    /// Each allowed algorithm with its prepared key, or why the key cannot
+    /// serve it.
+    keys: Vec<(Algorithm, Result<HmacKey, Error>)>,
     config: VerifyConfig,
 }
 
@@ -23,15 +31,22 @@ impl Verifier {
     ///
     /// # Errors
     /// Throws a `JwtError` (`ERR_KEY_INVALID`, `ERR_INVALID_OPTIONS`) when the
-    /// key is too short for an allowed algorithm or an option is invalid.
+    /// key is not a key, is too short for every allowed algorithm, or an
+    /// option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Verifier, JsValue> {
         let make = || -> Result<Self, Error> {
             let config = VerifyConfig::from_js(options)?;
             let bytes = KeyBytes::from_js(key)?;
-            let mut keys = Vec::with_capacity(config.algorithms().len());
-            for algorithm in config.algorithms() {
-                keys.push(bytes.hmac_key(*algorithm)?);
+            let keys: Vec<_> = config
+                .algorithms()
+                .iter()
+                .map(|algorithm| (*algorithm, bytes.hmac_key(*algorithm)))
+                .collect();
+            if let [(_, Err(error)), ..] = keys.as_slice() {
+                if keys.iter().all(|(_, key)| key.is_err()) {
+                    return Err(error.clone());
+                }
             }
             Ok(Self { keys, config })
         };
