@@ -9,6 +9,7 @@ mod error;
 mod functions;
 mod host;
 mod key;
+mod last_key;
 mod options;
 #[cfg(feature = "js")]
 mod sign;

@@ -93,7 +93,7 @@ pub(crate) fn verify_with(
             Some((_, Err(error))) => Err(error.clone()),
             None => Err(Error::AlgorithmNotAllowed),
         },
-        Keys::Secret(secret) => secret.hmac_key(algorithm).map(Chosen::Made),
+        Keys::Secret(secret) => secret.last_prepared_key(algorithm).map(Chosen::Made),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.

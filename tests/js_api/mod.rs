@@ -13,6 +13,7 @@
 
 mod glue;
 mod jose_codes;
+mod last_key;
 mod long_tokens;
 mod undefined_options;
 
