@@ -5,7 +5,7 @@
 //! with the crate's strict JSON parser. Unknown option names are refused, so a
 //! misspelt `audiance` cannot silently switch a check off.
 
-use super::host::{json_stringify, object_keys, plain_object_json, reflect_get};
+use super::host::{json_stringify, object_keys, plain_object_json};
 use crate::json::{array_items, parse_f64, parse_members, sink, Raw, RawMembers};
 use crate::{Algorithm, Error, Validation, MAX_NUMERIC_DATE};
 use alloc::string::String;
@@ -26,12 +26,6 @@ fn not_an_object() -> Error {
     Error::invalid_option("options", "must be an object")
 }
 
-/// The option names of one entry, and what an unknown name is told.
-pub(super) struct OptionNames {
-    pub known: &'static [&'static str],
-    pub unknown: &'static str,
-}
-
 /// The members of the options' text (none without options): every own
 /// enumerable member of `options`. `JSON.stringify` leaves out a member whose
 /// value is `undefined` (or a function or a symbol), which would silently
@@ -40,48 +34,32 @@ pub(super) struct OptionNames {
 pub(super) fn option_members<'a>(
     options: &JsValue,
     text: Option<&'a str>,
-    names: &OptionNames,
 ) -> Result<RawMembers<'a>, Error> {
     let mut members = RawMembers::new();
     if let Some(text) = text {
         parse_members(text.as_bytes(), sink(&mut members)).map_err(|_| not_an_object())?;
         let keys = object_keys(options).map_err(|_| not_an_object())?;
         if keys.length() as usize != members.len() {
-            return Err(left_out_member(&keys, options, &members, names));
+            return Err(left_out_member(&keys, &members));
         }
     }
     Ok(members)
 }
 
-/// The error for an own enumerable member of `options` that its JSON text
-/// left out.
+/// The error for an own enumerable member of the options (`keys`, their
+/// names) that their JSON text left out.
 #[cold]
 #[inline(never)]
-fn left_out_member(
-    keys: &JsValue,
-    options: &JsValue,
-    members: &RawMembers<'_>,
-    names: &OptionNames,
-) -> Error {
+fn left_out_member(keys: &JsValue, members: &RawMembers<'_>) -> Error {
     let keys = json_stringify(keys).ok().flatten().unwrap_or_default();
     for key in array_items(&keys).unwrap_or_default() {
         let Raw::String(name) = key else { continue };
-        if members.iter().any(|(member, _)| *member == name) {
-            continue;
+        if !members.iter().any(|(member, _)| *member == name) {
+            return Error::invalid_option(
+                &name,
+                "is undefined (or a function or a symbol): leave it out, or give it a value",
+            );
         }
-        if !names.known.contains(&name.as_ref()) {
-            return Error::invalid_option(&name, names.unknown);
-        }
-        let undefined =
-            reflect_get(options, &JsValue::from_str(&name)).is_ok_and(|value| value.is_undefined());
-        return Error::invalid_option(
-            &name,
-            if undefined {
-                "is undefined: leave the option out for its default, or give it a value"
-            } else {
-                "must be a JSON value, not a function or a symbol"
-            },
-        );
     }
     Error::invalid_option("options", "must be a plain object of JSON values")
 }
@@ -226,23 +204,6 @@ pub(super) fn algorithm(value: &Raw<'_>, option: &str) -> Result<Algorithm, Erro
     .ok_or_else(|| Error::invalid_option(option, "must be \"HS256\", \"HS384\" or \"HS512\""))
 }
 
-/// The names `VerifyConfig::from_js` reads.
-const VERIFY_OPTIONS: OptionNames = OptionNames {
-    known: &[
-        "algorithms",
-        "issuer",
-        "audience",
-        "subject",
-        "leeway",
-        "maxAge",
-        "requiredClaims",
-        "typ",
-        "now",
-        "maxTokenLength",
-    ],
-    unknown: "is not a verify option",
-};
-
 /// `VerifyOptions`, read once.
 pub(crate) struct VerifyConfig {
     pub validation: Validation,
@@ -258,7 +219,7 @@ impl VerifyConfig {
         validation.algorithms = alloc::vec![Algorithm::Hs256];
         let mut fixed_now = None;
         let text = options_text(options)?;
-        for (name, value) in &option_members(options, text.as_deref(), &VERIFY_OPTIONS)? {
+        for (name, value) in &option_members(options, text.as_deref())? {
             let name = name.as_ref();
             match name {
                 "algorithms" => validation.algorithms = algorithms(value, name)?,
@@ -287,7 +248,7 @@ impl VerifyConfig {
                             Error::invalid_option(name, "must be a positive number of bytes")
                         })?;
                 }
-                _ => return Err(Error::invalid_option(name, VERIFY_OPTIONS.unknown)),
+                _ => return Err(Error::invalid_option(name, "is not a verify option")),
             }
         }
         Ok(Self {

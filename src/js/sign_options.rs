@@ -4,7 +4,6 @@
 use super::host::get_random_values;
 use super::options::{
     algorithm, clock_now, duration, number, option_members, options_text, string, strings,
-    OptionNames,
 };
 use crate::claims::{Audience, DateRef, Registered};
 use crate::json::Raw;
@@ -19,23 +18,6 @@ enum JwtId {
     Fixed(String),
     Random,
 }
-
-/// The names `SignConfig::from_js` reads.
-const SIGN_OPTIONS: OptionNames = OptionNames {
-    known: &[
-        "alg",
-        "expiresIn",
-        "notBefore",
-        "issuer",
-        "audience",
-        "subject",
-        "jwtId",
-        "keyId",
-        "typ",
-        "now",
-    ],
-    unknown: "is not a sign option",
-};
 
 /// `SignOptions`, read once.
 pub(crate) struct SignConfig {
@@ -66,7 +48,7 @@ impl SignConfig {
             fixed_now: None,
         };
         let text = options_text(options)?;
-        for (name, value) in &option_members(options, text.as_deref(), &SIGN_OPTIONS)? {
+        for (name, value) in &option_members(options, text.as_deref())? {
             let name = name.as_ref();
             match name {
                 "alg" => config.algorithm = algorithm(value, name)?,
@@ -90,7 +72,7 @@ impl SignConfig {
                 "keyId" => header = header.key_id(string(value, name)?),
                 "typ" => header = header.typ(string(value, name)?),
                 "now" => config.fixed_now = Some(number(value, name)?),
-                _ => return Err(Error::invalid_option(name, SIGN_OPTIONS.unknown)),
+                _ => return Err(Error::invalid_option(name, "is not a sign option")),
             }
         }
         config.encoded_header = encoded_header(&header, config.algorithm);
