@@ -46,7 +46,7 @@ fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
 pub(crate) enum Keys<'a> {
     /// What a `Verifier` prepared for each allowed algorithm: its key, or
     /// why the key cannot serve it.
-    Prepared(&'a [(Algorithm, Result<HmacKey, Error>)]),
+    Prepared(&'a [(Algorithm, Result<HmacKey, &'static str>)]),
     /// The caller's secret, made into a key only once the token's algorithm
     /// is known to be allowed.
     Secret(&'a KeyBytes),
@@ -90,7 +90,7 @@ pub(crate) fn verify_with(
     let select = |algorithm| match keys {
         Keys::Prepared(keys) => match keys.iter().find(|(allowed, _)| *allowed == algorithm) {
             Some((_, Ok(key))) => Ok(Chosen::Prepared(key)),
-            Some((_, Err(error))) => Err(error.clone()),
+            Some((_, Err(reason))) => Err(Error::InvalidKey { reason }),
             None => Err(Error::AlgorithmNotAllowed),
         },
         Keys::Secret(secret) => secret.last_prepared_key(algorithm).map(Chosen::Made),

@@ -20,8 +20,8 @@ use wasm_bindgen::JsValue;
 #[wasm_bindgen(skip_typescript)]
 pub struct Verifier {
     /// Each allowed algorithm with its prepared key, or why the key cannot
-    /// serve it.
-    keys: Vec<(Algorithm, Result<HmacKey, Error>)>,
+    /// serve it (the reason of an `ERR_KEY_INVALID`).
+    keys: Vec<(Algorithm, Result<HmacKey, &'static str>)>,
     config: VerifyConfig,
 }
 
@@ -38,14 +38,18 @@ impl Verifier {
         let make = || -> Result<Self, Error> {
             let config = VerifyConfig::from_js(options)?;
             let bytes = KeyBytes::from_js(key)?;
-            let keys: Vec<_> = config
-                .algorithms()
-                .iter()
-                .map(|algorithm| (*algorithm, bytes.hmac_key(*algorithm)))
-                .collect();
-            if let [(_, Err(error)), ..] = keys.as_slice() {
+            let mut keys = Vec::with_capacity(config.algorithms().len());
+            for algorithm in config.algorithms() {
+                let key = match bytes.hmac_key(*algorithm) {
+                    Ok(key) => Ok(key),
+                    Err(Error::InvalidKey { reason }) => Err(reason),
+                    Err(error) => return Err(error),
+                };
+                keys.push((*algorithm, key));
+            }
+            if let [(_, Err(reason)), ..] = keys.as_slice() {
                 if keys.iter().all(|(_, key)| key.is_err()) {
-                    return Err(error.clone());
+                    return Err(Error::InvalidKey { reason });
                 }
             }
             Ok(Self { keys, config })
