@@ -1,6 +1,7 @@
 //! Keys passed from JavaScript: a string (its UTF-8 bytes) or a `Uint8Array`.
 
 use super::host::{copy_bytes, Uint8Array};
+#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
 use super::last_key::last_prepared_key;
 use crate::{Algorithm, Error, HmacKey};
 use alloc::vec;
@@ -32,8 +33,12 @@ impl KeyBytes {
     }
 
     /// As [`hmac_key`](Self::hmac_key), through the last prepared key: for the
-    /// one-shot calls, which usually get the same secret every time.
+    /// one-shot calls, which usually get the same secret every time. (The
+    /// browsers' size builds make the key every time.)
     pub(crate) fn last_prepared_key(&self, algorithm: Algorithm) -> Result<HmacKey, Error> {
-        last_prepared_key(&self.0, algorithm)
+        #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+        return last_prepared_key(&self.0, algorithm);
+        #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+        self.hmac_key(algorithm)
     }
 }
