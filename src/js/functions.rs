@@ -3,7 +3,7 @@
 
 use super::error::to_js;
 use super::host::{json_parse, Measured};
-use super::key::KeyBytes;
+use super::key::{KeyBytes, PreparedKey};
 use super::options::{clock_now, seconds, VerifyConfig};
 use crate::claims::Checked;
 use crate::token::{decode_checked, Framing};
@@ -11,6 +11,7 @@ use crate::verify::verify_checked;
 use crate::{Algorithm, Error, HmacKey, Validation, VerifyingKey};
 use crate::{DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
+use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -57,14 +58,14 @@ pub(crate) enum Keys<'a> {
 #[allow(clippy::large_enum_variant)]
 enum Chosen<'a> {
     Prepared(&'a HmacKey),
-    Made(HmacKey),
+    Made(PreparedKey),
 }
 
 impl Chosen<'_> {
     fn key(&self) -> &HmacKey {
         match self {
             Self::Prepared(key) => key,
-            Self::Made(key) => key,
+            Self::Made(key) => key.borrow(),
         }
     }
 }

@@ -7,11 +7,12 @@
 //! call's secret can be matched by comparing the two in constant time; a call
 //! with another secret wipes both (the secret with `zeroize`, the keys' hash
 //! states on drop) before keeping its own. Nothing reads them but the
-//! one-shot calls, which take a copy of a key for one call.
+//! one-shot calls, which borrow a key for one call.
 
 use crate::{Algorithm, Error, HmacKey};
 use alloc::vec::Vec;
-use spin::mutex::SpinMutex;
+use core::borrow::Borrow;
+use spin::mutex::{SpinMutex, SpinMutexGuard};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
@@ -26,17 +27,18 @@ static LAST_KEY: SpinMutex<LastKey> = SpinMutex::new(LastKey {
     keys: Vec::new(),
 });
 
-/// The key for `algorithm` made from `secret`: a copy of the one kept from an
-/// earlier call with the same secret, or a new one, which is then kept.
+/// The key for `algorithm` made from `secret`: the one kept from an earlier
+/// call with the same secret, or a new one, which is then kept. It is lent
+/// for one call, under the lock, without a copy.
 ///
 /// # Errors
 /// [`Error::InvalidKey`] when `secret` is too short for `algorithm`.
-pub(crate) fn last_prepared_key(secret: &[u8], algorithm: Algorithm) -> Result<HmacKey, Error> {
-    // Nothing under the lock calls JavaScript, which could call back into the
-    // module, so the lock is always free here; were it not, the key is made
-    // afresh rather than waited for.
+pub(crate) fn last_prepared_key(secret: &[u8], algorithm: Algorithm) -> Result<PreparedKey, Error> {
+    // A call into JavaScript while a key is lent (a payload's `toJSON`, say)
+    // could call back into the module: that call finds the lock taken and
+    // makes its key afresh rather than wait.
     let Some(mut last) = LAST_KEY.try_lock() else {
-        return HmacKey::new(algorithm, secret);
+        return HmacKey::new(algorithm, secret).map(|key| PreparedKey(Lent::Made(key)));
     };
     if !bool::from(last.secret.as_slice().ct_eq(secret)) {
         // Dropping the keys wipes their hash states.
@@ -44,14 +46,36 @@ pub(crate) fn last_prepared_key(secret: &[u8], algorithm: Algorithm) -> Result<H
         last.secret.zeroize();
         last.secret.extend_from_slice(secret);
     }
-    if let Some((_, key)) = last
+    let kept = last
         .keys
         .iter()
-        .find(|(made_for, _)| *made_for == algorithm)
-    {
-        return Ok(key.clone());
+        .position(|(made_for, _)| *made_for == algorithm);
+    let index = if let Some(index) = kept {
+        index
+    } else {
+        let key = HmacKey::new(algorithm, secret)?;
+        last.keys.push((algorithm, key));
+        last.keys.len() - 1
+    };
+    Ok(PreparedKey(Lent::Kept(last, index)))
+}
+
+/// A key for one call: the kept one (holding the lock) or one made afresh.
+pub(crate) struct PreparedKey(Lent);
+
+// A made key lives on the stack for one call: not worth a heap allocation.
+#[allow(clippy::large_enum_variant)]
+enum Lent {
+    Kept(SpinMutexGuard<'static, LastKey>, usize),
+    Made(HmacKey),
+}
+
+impl Borrow<HmacKey> for PreparedKey {
+    fn borrow(&self) -> &HmacKey {
+        match &self.0 {
+            // `index` was checked when the key was lent.
+            Lent::Kept(last, index) => &last.keys[*index].1,
+            Lent::Made(key) => key,
+        }
     }
-    let key = HmacKey::new(algorithm, secret)?;
-    last.keys.push((algorithm, key.clone()));
-    Ok(key)
 }

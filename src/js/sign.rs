@@ -9,6 +9,7 @@ use crate::claims::{ClaimsView, Unbuilt};
 use crate::sign::sign_payload;
 use crate::{Error, HmacKey};
 use alloc::string::String;
+use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -44,7 +45,7 @@ pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<Strin
     let sign = || -> Result<String, Error> {
         let config = SignConfig::from_js(options)?;
         let key = KeyBytes::from_js(key)?.last_prepared_key(config.algorithm)?;
-        sign_with(payload, &config, &key)
+        sign_with(payload, &config, key.borrow())
     };
     sign().map_err(|error| to_js(&error))
 }
