@@ -4,6 +4,8 @@
 use super::error::to_js;
 use super::host::{json_parse, Measured};
 use super::key::{KeyBytes, PreparedKey};
+#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
 use super::options::{clock_now, seconds, VerifyConfig};
 use crate::claims::Checked;
 use crate::token::{decode_checked, Framing};
@@ -139,14 +141,22 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
 /// Throws a `JwtError` with the code of the first rule that fails.
 #[wasm_bindgen(skip_typescript)]
 pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let verify = || -> Result<JsValue, Error> {
-        // The options first: they may raise the length cap.
-        let mut config = VerifyConfig::from_js(options)?;
+    // The options first: they may raise the length cap.
+    let verify = |config: &mut VerifyConfig| -> Result<JsValue, Error> {
         let token = token_text(token, config.validation.max_token_length)?;
         let secret = KeyBytes::from_js(key)?;
         verify_with(&token, config.at_now(), &Keys::Secret(&secret))
     };
-    verify().map_err(|error| to_js(&error))
+    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    let result = with_last_options(
+        &LAST_VERIFY_OPTIONS,
+        options,
+        VerifyConfig::from_text,
+        verify,
+    );
+    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    let result = VerifyConfig::from_js(options).and_then(|mut config| verify(&mut config));
+    result.map_err(|error| to_js(&error))
 }
 
 /// When the token expires, in seconds since the epoch; `undefined` without

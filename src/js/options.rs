@@ -213,13 +213,17 @@ pub(crate) struct VerifyConfig {
 
 impl VerifyConfig {
     pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
+        Self::from_text(options, options_text(options)?.as_deref())
+    }
+
+    /// From `options` and their `JSON.stringify` text (`options_text`).
+    pub(crate) fn from_text(options: &JsValue, text: Option<&str>) -> Result<Self, Error> {
         // The fields are set directly (not through the builder, which moves
         // the whole `Validation` at every step): the same rules, less code.
         let mut validation = Validation::new(0);
         validation.algorithms = alloc::vec![Algorithm::Hs256];
         let mut fixed_now = None;
-        let text = options_text(options)?;
-        for (name, value) in &option_members(options, text.as_deref())? {
+        for (name, value) in &option_members(options, text)? {
             let name = name.as_ref();
             match name {
                 "algorithms" => validation.algorithms = algorithms(value, name)?,

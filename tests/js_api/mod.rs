@@ -14,6 +14,7 @@
 mod glue;
 mod jose_codes;
 mod last_key;
+mod last_options;
 mod long_tokens;
 mod undefined_options;
 
