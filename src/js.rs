@@ -9,6 +9,12 @@ mod error;
 mod functions;
 mod host;
 mod key;
+// The one-shot calls' key and options caches: in the Node and workerd build (and the tests),
+// not in the browsers' size builds, where a page seldom holds a secret.
+#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+mod last_key;
+#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+mod last_options;
 mod options;
 #[cfg(feature = "js")]
 mod sign;

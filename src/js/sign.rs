@@ -4,12 +4,15 @@
 use super::error::to_js;
 use super::host::plain_object_json;
 use super::key::KeyBytes;
+#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+use super::last_options::{with_last_options, LAST_SIGN_OPTIONS};
 use super::sign_options::SignConfig;
 use crate::claims::CheckedClaims;
 use crate::json::RawMembers;
 use crate::sign::sign_payload;
 use crate::{Error, HmacKey};
 use alloc::string::String;
+use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -42,10 +45,13 @@ pub(crate) fn sign_with(
 /// claims have the wrong types.
 #[wasm_bindgen(skip_typescript)]
 pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
-    let sign = || -> Result<String, Error> {
-        let config = SignConfig::from_js(options)?;
-        let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
-        sign_with(payload, &config, &key)
+    let sign = |config: &mut SignConfig| -> Result<String, Error> {
+        let key = KeyBytes::from_js(key)?.last_prepared_key(config.algorithm)?;
+        sign_with(payload, config, key.borrow())
     };
-    sign().map_err(|error| to_js(&error))
+    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    let result = with_last_options(&LAST_SIGN_OPTIONS, options, SignConfig::from_text, sign);
+    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    let result = SignConfig::from_js(options).and_then(|mut config| sign(&mut config));
+    result.map_err(|error| to_js(&error))
 }

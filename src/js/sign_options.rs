@@ -35,6 +35,11 @@ pub(crate) struct SignConfig {
 
 impl SignConfig {
     pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
+        Self::from_text(options, options_text(options)?.as_deref())
+    }
+
+    /// From `options` and their `JSON.stringify` text (`options_text`).
+    pub(crate) fn from_text(options: &JsValue, text: Option<&str>) -> Result<Self, Error> {
         let mut header = HeaderOptions::new();
         let mut config = Self {
             algorithm: Algorithm::Hs256,
@@ -47,8 +52,7 @@ impl SignConfig {
             jwt_id: None,
             fixed_now: None,
         };
-        let text = options_text(options)?;
-        for (name, value) in &option_members(text.as_deref())? {
+        for (name, value) in &option_members(options, text)? {
             let name = name.as_ref();
             match name {
                 "alg" => config.algorithm = algorithm(value, name)?,
