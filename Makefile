@@ -2,13 +2,19 @@
 # Debian/Ubuntu machine with Rust and Node, and are quick the second time.
 
 SHELL := bash
-.SHELLFLAGS := -eu -o pipefail -c
+# --norc: Debian's bash runs /etc/bash.bashrc and ~/.bashrc even for `bash -c`
+# when it guesses it was started by sshd (SSH_CLIENT set, or stdin a socket, and
+# no parent shell), and those files fail under -u (`PS1: unbound variable`).
+.SHELLFLAGS := --norc -eu -o pipefail -c
 .DEFAULT_GOAL := test
 
 # wasm-opt comes from the npm package binaryen (Debian's is too old for current
 # wasm-bindgen output); scripts/build-wasm.mjs finds it through PATH.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WRANGLER_SEND_METRICS := false
+# wrangler dev does not fetch sample Request.cf values from Cloudflare: the
+# worker never reads request.cf, and offline the fetch prints a stack trace.
+export CLOUDFLARE_CF_FETCH_ENABLED := false
 # wrangler appends every message, debug ones included, to a log file, by default
 # under ~/.config/.wrangler/logs; the tests and benchmarks start it dozens of
 # times, so their logs stay in the project (and go with `make clean`).
