@@ -49,7 +49,7 @@ worker-build --version 2>/dev/null | grep -qx "\(worker-build \)\?$WORKER_BUILD_
   need "worker-build $WORKER_BUILD_VERSION (cargo install)" "builds the Cloudflare Worker (make worker)" \
     "cargo install worker-build --version $WORKER_BUILD_VERSION"
 [ node_modules/.installed -nt package-lock.json ] && [ node_modules/.installed -nt package.json ] ||
-  need "the npm packages of package-lock.json (npm ci)" "wasm-opt (binaryen), esbuild, wrangler, Vite, playwright-core and the type and package checkers" \
+  need "the npm packages of package-lock.json (npm ci)" "wasm-opt (binaryen), esbuild, wrangler, Vite, playwright-core, the type and package checkers, and Deno and Bun (the package's tests in them)" \
     "npm ci --no-audit --no-fund && touch node_modules/.installed"
 command -v chromium >/dev/null && command -v chromedriver >/dev/null ||
   need "chromium and chromium-driver (apt)" "the browser tests (Debian's Chromium; no browser is downloaded)" "apt_install chromium chromium-driver"
