@@ -20,6 +20,10 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 # times, so their logs stay in the project (and go with `make clean`).
 export WRANGLER_LOG_PATH ?= $(CURDIR)/target/wrangler-logs
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# wasm-bindgen's test runner drives the browser of the first driver variable it
+# finds, GECKODRIVER before CHROMEDRIVER: only the Firefox run gets it.
+GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
+unexport GECKODRIVER
 
 # The WebAssembly builds (the package's and the benchmarks' floor) are the
 # rows of scripts/build-profiles.mjs, built by scripts/build-wasm.mjs; the
@@ -86,6 +90,7 @@ test-nostd:
 test-wasm:
 	wasm-pack test --node -- --features js --test node
 	wasm-pack test --headless --chrome -- --features js --test web
+	GECKODRIVER="$(GECKODRIVER)" wasm-pack test --headless --firefox -- --features js --test web
 
 test-js:
 	node --test tests/js/
