@@ -38,14 +38,14 @@ WORKER_SOURCES := $(CORE_SOURCES) $(shell find worker/src -name '*.rs') worker/C
 
 ## dev: build everything and run the worker and demo page on http://127.0.0.1:8787
 dev: setup pkg site worker
-	node scripts/dev.mjs
+	@node scripts/dev.mjs
 
 ## test: every check and test suite
 test: setup lint test-rust test-nostd test-wasm pkg site worker test-js
 
 ## setup: install whatever is missing, saying what and why (idempotent; scripts/setup.sh)
 setup:
-	scripts/setup.sh $(SETUP_FOR)
+	@scripts/setup.sh $(SETUP_FOR)
 
 ## pkg: assemble the npm package in pkg/
 pkg: pkg/package.json
