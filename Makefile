@@ -2,18 +2,28 @@
 # Debian/Ubuntu machine with Rust and Node, and are quick the second time.
 
 SHELL := bash
-.SHELLFLAGS := -eu -o pipefail -c
+# --norc: Debian's bash runs /etc/bash.bashrc and ~/.bashrc even for `bash -c`
+# when it guesses it was started by sshd (SSH_CLIENT set, or stdin a socket, and
+# no parent shell), and those files fail under -u (`PS1: unbound variable`).
+.SHELLFLAGS := --norc -eu -o pipefail -c
 .DEFAULT_GOAL := test
 
 # wasm-opt comes from the npm package binaryen (Debian's is too old for current
 # wasm-bindgen output); scripts/build-wasm.mjs finds it through PATH.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WRANGLER_SEND_METRICS := false
+# wrangler dev does not fetch sample Request.cf values from Cloudflare: the
+# worker never reads request.cf, and offline the fetch prints a stack trace.
+export CLOUDFLARE_CF_FETCH_ENABLED := false
 # wrangler appends every message, debug ones included, to a log file, by default
 # under ~/.config/.wrangler/logs; the tests and benchmarks start it dozens of
 # times, so their logs stay in the project (and go with `make clean`).
 export WRANGLER_LOG_PATH ?= $(CURDIR)/target/wrangler-logs
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# wasm-bindgen's test runner drives the browser of the first driver variable it
+# finds, GECKODRIVER before CHROMEDRIVER: only the Firefox run gets it.
+GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
+unexport GECKODRIVER
 
 # The WebAssembly builds (the package's and the benchmarks' floor) are the
 # rows of scripts/build-profiles.mjs, built by scripts/build-wasm.mjs; the
@@ -28,14 +38,14 @@ WORKER_SOURCES := $(CORE_SOURCES) $(shell find worker/src -name '*.rs') worker/C
 
 ## dev: build everything and run the worker and demo page on http://127.0.0.1:8787
 dev: setup pkg site worker
-	node scripts/dev.mjs
+	@node scripts/dev.mjs
 
 ## test: every check and test suite
 test: setup lint test-rust test-nostd test-wasm pkg site worker test-js
 
 ## setup: install whatever is missing, saying what and why (idempotent; scripts/setup.sh)
 setup:
-	scripts/setup.sh $(SETUP_FOR)
+	@scripts/setup.sh $(SETUP_FOR)
 
 ## pkg: assemble the npm package in pkg/
 pkg: pkg/package.json
@@ -80,6 +90,7 @@ test-nostd:
 test-wasm:
 	wasm-pack test --node -- --features js --test node
 	wasm-pack test --headless --chrome -- --features js --test web
+	GECKODRIVER="$(GECKODRIVER)" wasm-pack test --headless --firefox -- --features js --test web
 
 test-js:
 	node --test tests/js/

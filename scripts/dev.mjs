@@ -1,9 +1,14 @@
 // `make dev`: a secret in worker/.dev.vars (made once), the local D1 database
 // migrated and seeded with the demo accounts, then `wrangler dev` on
-// http://127.0.0.1:8787 serving the API and the demo page.
+// http://127.0.0.1:8787 serving the API and the demo page. It prints the demo
+// accounts, where wrangler's log goes, and wrangler's own lines: no banner, no
+// update check and no fetch of sample Request.cf values from Cloudflare.
+//   PORT=8788 make dev        another port
+//   PERSIST_TO=dir make dev   the local database in dir (default worker/.wrangler/state)
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { applyMigrations, demoAccounts, seedDemoAccounts } from "./local-d1.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -12,23 +17,39 @@ if (!existsSync(devVars)) {
   writeFileSync(devVars, `JWT_SECRET=${randomBytes(48).toString("base64url")}\n`, { mode: 0o600 });
   console.log("Created worker/.dev.vars with a fresh random JWT_SECRET.");
 }
-applyMigrations();
-seedDemoAccounts();
+const persistTo = process.env.PERSIST_TO;
+applyMigrations({ persistTo });
+seedDemoAccounts({ persistTo });
 console.log("\nDemo accounts (local only):");
 for (const { username, password, roles } of demoAccounts) {
   console.log(`  ${username.padEnd(12)} password ${password.padEnd(22)} roles ${roles}`);
 }
-console.log("");
+
+// wrangler writes every message, debug ones included, to this file (a
+// WRANGLER_LOG_PATH ending in .log is the file; otherwise a folder for it).
+const logFolder = process.env.WRANGLER_LOG_PATH ?? `${root}target/wrangler-logs`;
+const logFile = logFolder.endsWith(".log")
+  ? logFolder
+  : join(logFolder, `dev-${new Date().toISOString().replaceAll(":", "-").replace(/\..*/, "")}.log`);
+const shownLogFile = relative(process.cwd(), logFile);
+console.log(`wrangler's log: ${shownLogFile.startsWith("..") ? logFile : shownLogFile}\n`);
 
 const port = process.env.PORT ?? "8787";
 // ACCESS_TTL=20 make dev: short-lived tokens, to watch the demo page refresh them.
 const vars = ["ACCESS_TTL", "REFRESH_TTL"]
   .filter((name) => process.env[name])
   .flatMap((name) => ["--var", `${name}:${process.env[name]}`]);
-const wrangler = spawn(`${root}node_modules/.bin/wrangler`, ["dev", "--ip", "127.0.0.1", "--port", port, ...vars], {
+const persistArgs = persistTo ? ["--persist-to", persistTo] : [];
+const wrangler = spawn(`${root}node_modules/.bin/wrangler`, ["dev", "--ip", "127.0.0.1", "--port", port, ...persistArgs, ...vars], {
   cwd: `${root}worker`,
   stdio: "inherit",
-  env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  env: {
+    ...process.env,
+    WRANGLER_SEND_METRICS: "false",
+    WRANGLER_HIDE_BANNER: "true",
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    WRANGLER_LOG_PATH: logFile,
+  },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => wrangler.kill(signal));
 wrangler.on("exit", (code) => process.exit(code ?? 0));

@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
 WORKER_BUILD_VERSION=0.8.7
+GECKODRIVER_VERSION=0.37.1
 # The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p}' Cargo.lock)
 
@@ -49,10 +50,15 @@ worker-build --version 2>/dev/null | grep -qx "\(worker-build \)\?$WORKER_BUILD_
   need "worker-build $WORKER_BUILD_VERSION (cargo install)" "builds the Cloudflare Worker (make worker)" \
     "cargo install worker-build --version $WORKER_BUILD_VERSION"
 [ node_modules/.installed -nt package-lock.json ] && [ node_modules/.installed -nt package.json ] ||
-  need "the npm packages of package-lock.json (npm ci)" "wasm-opt (binaryen), esbuild, wrangler, Vite, playwright-core and the type and package checkers" \
+  need "the npm packages of package-lock.json (npm ci)" "wasm-opt (binaryen), esbuild, wrangler, Vite, playwright-core, the type and package checkers, and Deno and Bun (the package's tests in them)" \
     "npm ci --no-audit --no-fund && touch node_modules/.installed"
 command -v chromium >/dev/null && command -v chromedriver >/dev/null ||
   need "chromium and chromium-driver (apt)" "the browser tests (Debian's Chromium; no browser is downloaded)" "apt_install chromium chromium-driver"
+command -v firefox-esr >/dev/null ||
+  need "firefox-esr (apt)" "the WebAssembly tests in Firefox too (make test-wasm; Debian's Firefox ESR)" "apt_install firefox-esr"
+geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION\b" ||
+  need "geckodriver $GECKODRIVER_VERSION (cargo install)" "drives Firefox for the WebAssembly tests (no driver is downloaded)" \
+    "cargo install geckodriver --version $GECKODRIVER_VERSION"
 if [ "${1:-}" = bench ]; then
   command -v wrk >/dev/null || need "wrk (apt)" "the load generator of make bench" "apt_install wrk"
 fi

@@ -1,0 +1,82 @@
+// The npm package as users install it (npm pack into node_modules), in Deno and
+// Bun (the versions of package.json, from npm): the Node checks of
+// tests/js/fixtures/node run unchanged in each, with the results Node gives.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { entries, runtimes } from "../../pkg-template/entries.mjs";
+import { entryFile } from "../../scripts/package/plan.mjs";
+import { binDir, pkgDir, scratchProject } from "./support/package.mjs";
+
+const project = scratchProject();
+after(() => project.remove());
+
+// Deno resolves a bare specifier from node_modules when package.json names
+// it, as `npm install` writes it.
+const { version } = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+writeFileSync(join(project.dir, "package.json"), JSON.stringify({ private: true, dependencies: { "jwt-edge": version } }));
+
+// Each runtime's command for a script, reading nothing outside the project
+// (Deno's permissions) and writing its caches there, with no update checks.
+const commands = {
+  deno: (script) => [
+    join(binDir, "deno"),
+    ["run", `--allow-read=${project.dir}`, script],
+    { DENO_DIR: join(project.dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1", NO_COLOR: "1" },
+  ],
+  bun: (script) => [join(binDir, "bun"), ["run", script], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0", DO_NOT_TRACK: "1" }],
+  node: (script) => [process.execPath, [script], {}],
+};
+
+/** Runs `script` (a path in the project) in `runtime` and returns its JSON output. */
+function run(runtime, script) {
+  const [command, args, env] = commands[runtime](join(project.dir, script));
+  const output = execFileSync(command, args, { cwd: project.dir, encoding: "utf8", env: { ...process.env, ...env } });
+  return JSON.parse(output);
+}
+
+const checks = {
+  "node/esm.mjs": "import gives the reference results: sign, verify, decode, Verifier, Signer, JwtError codes, text",
+  "node/cjs.cjs": "require gives a usable module with the reference results",
+  "node/verify.mjs": "jwt-edge/verify (import) gives the same results without signing",
+  "node/verify.cjs": "jwt-edge/verify (require) gives the same results without signing",
+  "node/dual.mjs": "the ES module and CommonJS builds share one JwtError class",
+};
+const nodeResults = Object.fromEntries(Object.keys(checks).map((script) => [script, run("node", script)]));
+
+test("the Node results the runtimes must match are the package's", () => {
+  assert.equal(nodeResults["node/esm.mjs"].verified.sub, "user-1");
+  assert.equal(nodeResults["node/esm.mjs"].errors.expired.code, "ERR_JWT_EXPIRED");
+  assert.deepEqual(nodeResults["node/dual.mjs"], { sameClass: true, crossInstance: true });
+});
+
+// Both resolve the package as Node does (its `node` conditions): the build
+// for speed, read from the package's files.
+writeFileSync(
+  join(project.dir, "resolve.mjs"),
+  `const specifiers = ["jwt-edge", "jwt-edge/verify"];
+console.log(JSON.stringify({
+  runtime: typeof Deno === "object" ? "deno" : typeof Bun === "object" ? "bun" : "node",
+  files: specifiers.map((specifier) => import.meta.resolve(specifier).split("/node_modules/jwt-edge/")[1]),
+}));
+`,
+);
+
+for (const runtime of ["deno", "bun"]) {
+  describe(`in ${runtime === "deno" ? "Deno" : "Bun"}`, () => {
+    test("jwt-edge and jwt-edge/verify resolve to the files Node imports", () => {
+      assert.deepEqual(run(runtime, "resolve.mjs"), {
+        runtime,
+        files: entries.map((entry) => entryFile(entry, runtimes["node-import"])),
+      });
+    });
+
+    for (const [script, rule] of Object.entries(checks)) {
+      test(`${rule} (${script})`, () => {
+        assert.deepEqual(run(runtime, script), nodeResults[script]);
+      });
+    }
+  });
+}
