@@ -1,5 +1,7 @@
 //! JavaScript bindings: the API of the `jwt-edge` npm package (feature `js`),
-//! or of its `jwt-edge/verify` module, which cannot sign (feature `js-verify`).
+//! of its `jwt-edge/verify` module, which cannot sign (feature `js-verify`),
+//! or of its `jwt-edge/decode` module, which only reads tokens and holds no
+//! MAC code (feature `js-decode`).
 //!
 //! Every export is synchronous. Every failure is thrown as a `JwtError` (an
 //! `Error` subclass with a `code`); none is a panic, which would reach
@@ -8,7 +10,9 @@
 mod error;
 mod functions;
 mod host;
+#[cfg(feature = "js-verify")]
 mod key;
+#[cfg(feature = "js-verify")]
 mod options;
 #[cfg(feature = "js")]
 mod sign;
@@ -16,16 +20,21 @@ mod sign;
 mod sign_options;
 #[cfg(feature = "js")]
 mod signer;
+mod time;
 mod types;
+#[cfg(feature = "js-verify")]
 mod verifier;
 
 pub(crate) use host::number_from_text;
 
 // Public (and hidden from the docs) only so that the wasm-bindgen tests in
 // `tests/` can call the exports with JavaScript values; not a Rust API.
-pub use functions::{decode, expires_at, is_expired, seconds_until_expiry, verify};
+pub use functions::{decode, expires_at, is_expired, seconds_until_expiry};
+#[cfg(feature = "js-verify")]
+pub use functions::verify;
 #[cfg(feature = "js")]
 pub use sign::sign;
 #[cfg(feature = "js")]
 pub use signer::Signer;
+#[cfg(feature = "js-verify")]
 pub use verifier::Verifier;

@@ -62,7 +62,7 @@ mod token;
 mod validation;
 mod verify;
 
-#[cfg(feature = "js-verify")]
+#[cfg(feature = "js-decode")]
 #[doc(hidden)]
 pub mod js;
 #[cfg(all(

@@ -3,13 +3,20 @@
 
 use super::error::to_js;
 use super::host::json_parse;
+#[cfg(feature = "js-verify")]
 use super::key::KeyBytes;
-use super::options::{clock_now, seconds, VerifyConfig};
+#[cfg(feature = "js-verify")]
+use super::options::VerifyConfig;
+use super::time::{clock_now, seconds};
+#[cfg(feature = "js-verify")]
 use crate::claims::Checked;
 use crate::token::{decode_checked, Framing};
+#[cfg(feature = "js-verify")]
 use crate::verify::verify_checked;
+use crate::Error;
 use crate::MAX_LEEWAY;
-use crate::{Algorithm, Error, HmacKey, Validation, VerifyingKey};
+#[cfg(feature = "js-verify")]
+use crate::{Algorithm, HmacKey, Validation, VerifyingKey};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -27,6 +34,7 @@ fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
     Ok(json_parse(text))
 }
 
+#[cfg(feature = "js-verify")]
 /// Where a verification's key comes from.
 pub(crate) enum Keys<'a> {
     /// Keys a `Verifier` prepared, one per allowed algorithm.
@@ -36,6 +44,7 @@ pub(crate) enum Keys<'a> {
     Secret(&'a KeyBytes),
 }
 
+#[cfg(feature = "js-verify")]
 /// The key chosen for one token. (It lives on the stack for one call: a
 /// made key is not worth a heap allocation.)
 #[allow(clippy::large_enum_variant)]
@@ -44,6 +53,7 @@ enum Chosen<'a> {
     Made(HmacKey),
 }
 
+#[cfg(feature = "js-verify")]
 impl Chosen<'_> {
     fn key(&self) -> &HmacKey {
         match self {
@@ -53,6 +63,7 @@ impl Chosen<'_> {
     }
 }
 
+#[cfg(feature = "js-verify")]
 impl VerifyingKey for Chosen<'_> {
     fn algorithm(&self) -> Algorithm {
         self.key().algorithm()
@@ -63,6 +74,7 @@ impl VerifyingKey for Chosen<'_> {
     }
 }
 
+#[cfg(feature = "js-verify")]
 /// Verifies `token` and returns its payload: the one path behind `verify`
 /// and `Verifier.verify`.
 #[inline(never)]
@@ -114,6 +126,7 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
     decode().map_err(|error| to_js(&error))
 }
 
+#[cfg(feature = "js-verify")]
 /// Verifies a token's signature and claims and returns its payload.
 ///
 /// # Errors

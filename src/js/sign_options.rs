@@ -3,8 +3,9 @@
 
 use super::host::get_random_values;
 use super::options::{
-    algorithm, clock_now, duration, number, option_members, options_text, string, strings,
+    algorithm, duration, number, option_members, options_text, string, strings,
 };
+use super::time::clock_now;
 use crate::claims::{Audience, DateRef, Registered};
 use crate::json::Raw;
 use crate::sign::encoded_header;
