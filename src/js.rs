@@ -29,9 +29,9 @@ pub(crate) use host::number_from_text;
 
 // Public (and hidden from the docs) only so that the wasm-bindgen tests in
 // `tests/` can call the exports with JavaScript values; not a Rust API.
-pub use functions::{decode, expires_at, is_expired, seconds_until_expiry};
 #[cfg(feature = "js-verify")]
 pub use functions::verify;
+pub use functions::{decode, expires_at, is_expired, seconds_until_expiry};
 #[cfg(feature = "js")]
 pub use sign::sign;
 #[cfg(feature = "js")]

@@ -2,9 +2,7 @@
 //! [`options`](super::options): unknown names are refused.
 
 use super::host::get_random_values;
-use super::options::{
-    algorithm, duration, number, option_members, options_text, string, strings,
-};
+use super::options::{algorithm, duration, number, option_members, options_text, string, strings};
 use super::time::clock_now;
 use crate::claims::{Audience, DateRef, Registered};
 use crate::json::Raw;
