@@ -34,8 +34,8 @@ fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
     Ok(json_parse(text))
 }
 
-#[cfg(feature = "js-verify")]
 /// Where a verification's key comes from.
+#[cfg(feature = "js-verify")]
 pub(crate) enum Keys<'a> {
     /// Keys a `Verifier` prepared, one per allowed algorithm.
     Prepared(&'a [HmacKey]),
@@ -44,9 +44,9 @@ pub(crate) enum Keys<'a> {
     Secret(&'a KeyBytes),
 }
 
-#[cfg(feature = "js-verify")]
 /// The key chosen for one token. (It lives on the stack for one call: a
 /// made key is not worth a heap allocation.)
+#[cfg(feature = "js-verify")]
 #[allow(clippy::large_enum_variant)]
 enum Chosen<'a> {
     Prepared(&'a HmacKey),
@@ -74,9 +74,9 @@ impl VerifyingKey for Chosen<'_> {
     }
 }
 
-#[cfg(feature = "js-verify")]
 /// Verifies `token` and returns its payload: the one path behind `verify`
 /// and `Verifier.verify`.
+#[cfg(feature = "js-verify")]
 #[inline(never)]
 pub(crate) fn verify_with(
     token: &str,
@@ -126,11 +126,11 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
     decode().map_err(|error| to_js(&error))
 }
 
-#[cfg(feature = "js-verify")]
 /// Verifies a token's signature and claims and returns its payload.
 ///
 /// # Errors
 /// Throws a `JwtError` with the code of the first rule that fails.
+#[cfg(feature = "js-verify")]
 #[wasm_bindgen(skip_typescript)]
 pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let verify = || -> Result<JsValue, Error> {

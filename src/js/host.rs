@@ -16,24 +16,24 @@ extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
     pub(crate) fn json_parse(text: &str) -> JsValue;
 
-    #[cfg(feature = "js-verify")]
     /// `JSON.stringify`: `None` for `undefined`; throws for a `BigInt`, a
     /// cycle or a throwing getter or `toJSON`.
+    #[cfg(feature = "js-verify")]
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     pub(crate) fn json_stringify(value: &JsValue) -> Result<Option<String>, JsValue>;
 
-    #[cfg(feature = "js-verify")]
     /// `Uint8Array.prototype.set.call(target, source)`: copies `source` into
     /// wasm memory. `target` is exactly `source.length` long, so it cannot throw.
+    #[cfg(feature = "js-verify")]
     #[wasm_bindgen(js_namespace = ["Uint8Array", "prototype", "set"], js_name = call)]
     pub(crate) fn copy_bytes(target: &mut [u8], source: &Uint8Array);
 
-    #[cfg(feature = "js-verify")]
     /// A `Uint8Array` (told by `instanceof`).
+    #[cfg(feature = "js-verify")]
     pub(crate) type Uint8Array;
 
-    #[cfg(feature = "js-verify")]
     /// `Uint8Array.prototype.length`.
+    #[cfg(feature = "js-verify")]
     #[wasm_bindgen(method, getter)]
     pub(crate) fn length(this: &Uint8Array) -> u32;
 
@@ -96,9 +96,9 @@ extern "C" {
     pub(crate) static GLOBAL_THIS: JsValue;
 }
 
-#[cfg(feature = "js-verify")]
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any
 /// other value, or when stringifying throws.
+#[cfg(feature = "js-verify")]
 pub(crate) fn plain_object_json(value: &JsValue) -> Option<String> {
     // Only an object (or a value whose `toJSON` returns one) stringifies to a
     // text that opens with `{`: one call into JavaScript decides it.
