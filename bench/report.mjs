@@ -81,6 +81,8 @@ const ns = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} µs` : `${x.toFixed(0)}
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const met = (ok) => (ok ? "yes" : "**no**");
 const budget = 20 * 1024;
+// The target for what a page downloads to only read tokens (`jwt-edge/decode`).
+const decodeBudget = 12 * 1024;
 
 const lines = [];
 const out = (...l) => lines.push(...l);
@@ -115,6 +117,7 @@ const profileRatio = edge.profile.rust.rps / edge.profile.jose.rps;
 // What any worker could reach here if verifying cost nothing (bench/edge.mjs).
 const ceilingRatio = edge.profile.ceiling.rps / edge.profile.jose.rps;
 out(
+  `| Browser download for decoding only (pages): at most 12 KB gzipped | ${kb(size.jwtEdge.decodeOnly.total.gzip)} (\`jwt-edge/decode\`) | ${met(size.jwtEdge.decodeOnly.total.gzip <= decodeBudget)} |`,
   `| Browser download for decode + verify: at most 20 KB gzipped | ${kb(size.jwtEdge.verifyOnly.total.gzip)} (\`jwt-edge/verify\`; ${kb(size.jwtEdge.full.total.gzip)} for \`jwt-edge\`) | ${met(size.jwtEdge.verifyOnly.total.gzip <= budget)} |`,
   `| Worker \`/api/profile\`: at least 1.5× the jose worker's requests/s at equal or lower p99 | ${profileRatio.toFixed(2)}× (p99 ${edge.profile.rust.p99.toFixed(0)} vs ${edge.profile.jose.p99.toFixed(0)} ms; without verifying at all: ${ceilingRatio.toFixed(2)}×) | ${met(profileRatio >= 1.5 && edge.profile.rust.p99 <= edge.profile.jose.p99)} |`,
   "",
@@ -201,16 +204,18 @@ out(
   "\"jwt-edge/verify\"` without a bundler fetches the entry (`verify.js`, its glue",
   "and the error class bundled in) and a `.wasm` built without signing;",
   "`import { decode, verify } from \"jwt-edge\"` fetches the main entry's, which can",
-  "also sign. Each file is compressed on its own, as a server sends it. The peers",
-  "are esbuild-minified bundles of their equivalent imports. The `.wasm` files are",
-  "built with `wasm-opt -Oz` from the npm package `binaryen`. Node and Workers load",
-  "the whole API built for speed (`jwt_edge_fast_bg.wasm`, opt-level 3) for both",
-  "entries, which browsers never fetch.",
+  "also sign; `import { decode } from \"jwt-edge/decode\"`, what a page that only",
+  "reads tokens needs, fetches a `.wasm` without any MAC code. Each file is",
+  "compressed on its own, as a server sends it. The peers are esbuild-minified",
+  "bundles of their equivalent imports. The `.wasm` files are built with",
+  "`wasm-opt -Oz` from the npm package `binaryen`. Node and Workers load the whole",
+  "API built for speed (`jwt_edge_fast_bg.wasm`, opt-level 3) for every entry,",
+  "which browsers never fetch.",
   "",
   "| What | Bytes | gzip -9 |",
   "| --- | ---: | ---: |",
 );
-for (const entry of [size.jwtEdge.verifyOnly, size.jwtEdge.full]) {
+for (const entry of [size.jwtEdge.decodeOnly, size.jwtEdge.verifyOnly, size.jwtEdge.full]) {
   for (const file of entry.files) out(`| \`${entry.specifier}\`: \`${file.name}\` | ${int(file.bytes)} | ${int(file.gzip)} |`);
   out(
     `| **\`${entry.specifier}\`, as a browser fetches it** | **${int(entry.total.bytes)}** | **${int(entry.total.gzip)} (${kb(entry.total.gzip)})** |`,

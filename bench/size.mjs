@@ -1,7 +1,7 @@
 // What a browser downloads to decode and verify tokens: jwt-edge's .wasm and
-// the browser entry that carries its glue (of `jwt-edge/verify` and of the
-// main entry), beside esbuild-minified bundles of the
-// equivalent imports from the libraries users would pick instead.
+// the browser entry that carries its glue (of `jwt-edge/decode`, of
+// `jwt-edge/verify` and of the main entry), beside esbuild-minified bundles of
+// the equivalent imports from the libraries users would pick instead.
 //
 //   node bench/size.mjs [--json target/bench/size.json]
 //
@@ -19,14 +19,17 @@ const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : und
 export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
- * What a browser fetches without a bundler for each entry that decodes and
- * verifies: `jwt-edge/verify` (the module without signing, the one the target
- * is measured on) and the package's main entry, which can also sign. Each
- * entry is one file (its glue and the error class bundled in) and its .wasm.
+ * What a browser fetches without a bundler for each entry that decodes:
+ * `jwt-edge/decode` (the module without MAC code, for pages, which only read
+ * tokens), `jwt-edge/verify` (the module without signing, the one the
+ * decode + verify target is measured on) and the package's main entry, which
+ * can also sign. Each entry is one file (its glue and the error class bundled
+ * in) and its .wasm; `imports` is what the bundled case imports from it.
  */
 export const browserEntries = {
-  verifyOnly: { specifier: "jwt-edge/verify", entry: "verify.js", files: ["jwt_edge_verify_bg.wasm", "verify.js"] },
-  full: { specifier: "jwt-edge", entry: "index.js", files: ["jwt_edge_bg.wasm", "index.js"] },
+  decodeOnly: { specifier: "jwt-edge/decode", entry: "decode.js", imports: ["decode"], files: ["jwt_edge_decode_bg.wasm", "decode.js"] },
+  verifyOnly: { specifier: "jwt-edge/verify", entry: "verify.js", imports: ["decode", "verify"], files: ["jwt_edge_verify_bg.wasm", "verify.js"] },
+  full: { specifier: "jwt-edge", entry: "index.js", imports: ["decode", "verify"], files: ["jwt_edge_bg.wasm", "index.js"] },
 };
 
 export function packageSizes(files, pkgDir = join(root, "pkg")) {
@@ -61,9 +64,9 @@ const peers = [
 // Each entry as a browser fetches it, and the same import through a bundler:
 // the JavaScript minified into one file, the .wasm fetched beside it.
 const jwtEdge = {};
-for (const [name, { specifier, entry, files }] of Object.entries(browserEntries)) {
+for (const [name, { specifier, entry, imports, files }] of Object.entries(browserEntries)) {
   const fetched = packageSizes(files);
-  const bundled = await bundleSize(`export { decode, verify } from "./pkg/${entry}";`);
+  const bundled = await bundleSize(`export { ${imports.join(", ")} } from "./pkg/${entry}";`);
   const wasm = fetched.files[0];
   jwtEdge[name] = {
     specifier,
@@ -100,7 +103,7 @@ if (jsonOut) {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const int = (n) => n.toLocaleString("en-US");
 const lines = ["| What | Bytes | gzip -9 |", "| --- | ---: | ---: |"];
-for (const entry of [jwtEdge.verifyOnly, jwtEdge.full]) {
+for (const entry of Object.keys(browserEntries).map((name) => jwtEdge[name])) {
   for (const file of entry.files) lines.push(`| \`${entry.specifier}\`: \`${file.name}\` | ${int(file.bytes)} | ${int(file.gzip)} |`);
   lines.push(`| **\`${entry.specifier}\`, as a browser fetches it** | **${int(entry.total.bytes)}** | **${int(entry.total.gzip)} (${kb(entry.total.gzip)})** |`);
   lines.push(`| \`${entry.specifier}\` through esbuild (minified JS + wasm) | ${int(entry.bundled.total.bytes)} | ${int(entry.bundled.total.gzip)} (${kb(entry.bundled.total.gzip)}) |`);

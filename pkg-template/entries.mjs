@@ -105,6 +105,16 @@ export const entries = [
     types: ["Algorithm", "DecodedJwt", "Duration", "JwtErrorCode", "JwtHeader", "JwtPayload", "Key", "VerifyOptions"],
     declarations: ".",
   },
+  // Decoding and the expiry helpers only, for pages, which hold no secret to
+  // verify with: no MAC code in its browser build. In Node and workerd, the
+  // whole API's module serves it too.
+  {
+    path: "./decode",
+    builds: { size: "decode-only", speed: "speed" },
+    values: ["decode", "expiresAt", "secondsUntilExpiry", "isExpired"],
+    types: ["DecodedJwt", "JwtErrorCode", "JwtHeader", "JwtPayload"],
+    declarations: ".",
+  },
 ];
 
 /**

@@ -5,8 +5,8 @@
 // names. Adding a build is one row of `profiles`.
 //
 // Every build is compiled without the standard library (the crate's own panic
-// handler and allocator: its feature `npm-runtime`, which `npm` and
-// `npm-verify` turn on) and with sha2's compact SHA-256/512 (a tenth of the
+// handler and allocator: its feature `npm-runtime`, which `npm`, `npm-verify`
+// and `npm-decode` turn on) and with sha2's compact SHA-256/512 (a tenth of the
 // unrolled code for about 5% of verify speed); docs/benchmarks.md has the
 // measurements.
 
@@ -76,6 +76,17 @@ export const profiles = {
     outDir: "target/wasm-pack-verify",
     name: "jwt_edge_verify",
     wasm: "jwt_edge_verify_bg.wasm",
+  },
+  // `jwt-edge/decode` for browsers: the strict reader and the expiry helpers,
+  // without any MAC code (feature `npm-decode`).
+  "decode-only": {
+    crate: "jwt-edge",
+    features: ["npm-decode"],
+    optimize: "size",
+    targetDir: "target/decode-only",
+    outDir: "target/wasm-pack-decode",
+    name: "jwt_edge_decode",
+    wasm: "jwt_edge_decode_bg.wasm",
   },
   // The floor of the JavaScript benchmarks (bench/wasm-floor: HMAC-SHA2 and
   // base64url, nothing checked), built as the speed build is, beside the Node cases.

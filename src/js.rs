@@ -1,5 +1,7 @@
 //! JavaScript bindings: the API of the `jwt-edge` npm package (feature `js`),
-//! or of its `jwt-edge/verify` module, which cannot sign (feature `js-verify`).
+//! of its `jwt-edge/verify` module, which cannot sign (feature `js-verify`),
+//! or of its `jwt-edge/decode` module, which only reads tokens and holds no
+//! MAC code (feature `js-decode`).
 //!
 //! Every export is synchronous. Every failure is thrown as a `JwtError` (an
 //! `Error` subclass with a `code`); none is a panic, which would reach
@@ -8,13 +10,21 @@
 mod error;
 mod functions;
 mod host;
+#[cfg(feature = "js-verify")]
 mod key;
 // The one-shot calls' key and options caches: in the Node and workerd build (and the tests),
 // not in the browsers' size builds, where a page seldom holds a secret.
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(all(
+    feature = "js-verify",
+    any(feature = "speed", not(feature = "npm-runtime"))
+))]
 mod last_key;
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(all(
+    feature = "js-verify",
+    any(feature = "speed", not(feature = "npm-runtime"))
+))]
 mod last_options;
+#[cfg(feature = "js-verify")]
 mod options;
 #[cfg(feature = "js")]
 mod sign;
@@ -22,16 +32,21 @@ mod sign;
 mod sign_options;
 #[cfg(feature = "js")]
 mod signer;
+mod time;
 mod types;
+#[cfg(feature = "js-verify")]
 mod verifier;
 
 pub(crate) use host::number_from_text;
 
 // Public (and hidden from the docs) only so that the wasm-bindgen tests in
 // `tests/` can call the exports with JavaScript values; not a Rust API.
-pub use functions::{decode, expires_at, is_expired, seconds_until_expiry, verify};
+#[cfg(feature = "js-verify")]
+pub use functions::verify;
+pub use functions::{decode, expires_at, is_expired, seconds_until_expiry};
 #[cfg(feature = "js")]
 pub use sign::sign;
 #[cfg(feature = "js")]
 pub use signer::Signer;
+#[cfg(feature = "js-verify")]
 pub use verifier::Verifier;

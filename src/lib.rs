@@ -61,7 +61,7 @@ mod token;
 mod validation;
 mod verify;
 
-#[cfg(feature = "js-verify")]
+#[cfg(feature = "js-decode")]
 #[doc(hidden)]
 pub mod js;
 #[cfg(all(

@@ -192,7 +192,7 @@ pub(crate) struct Decoded {
     pub json: Vec<u8>,
     header: Range<usize>,
     payload: Range<usize>,
-    #[cfg_attr(not(feature = "js-verify"), allow(dead_code))] // the JavaScript expiry helpers
+    #[cfg_attr(not(feature = "js-decode"), allow(dead_code))] // the JavaScript expiry helpers
     pub expires_at: Option<f64>,
 }
 

@@ -1,6 +1,6 @@
 // The demo page: signs in with jwt-edge/client, shows the token (decoded by the
 // WebAssembly module) and its expiry, calls the API and logs every request.
-import { decode, JwtError } from "jwt-edge/verify";
+import { decode, JwtError } from "jwt-edge/decode";
 import { AuthError, createAuthClient } from "jwt-edge/client";
 
 const $ = (selector) => document.querySelector(selector);

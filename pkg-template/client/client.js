@@ -13,9 +13,10 @@
 // the current session record, never a token, is also kept in IndexedDB, whose
 // transactions see every write made before them.
 //
-// It only reads tokens, so it imports the package's module without signing:
-// a page with the client and `jwt-edge/verify` fetches one small module.
-import { decode, expiresAt as tokenExpiresAt } from "jwt-edge/verify";
+// It only reads tokens, so it imports the package's module that only decodes
+// (no MAC code): a page with the client and `jwt-edge/decode` fetches one
+// small module.
+import { decode, expiresAt as tokenExpiresAt } from "jwt-edge/decode";
 
 const STORAGE_MODES = ["localStorage", "sessionStorage", "cookie"];
 const PATHS = { login: "/api/login", refresh: "/api/refresh", logout: "/api/logout" };

@@ -3,16 +3,26 @@
 
 use super::error::to_js;
 use super::host::{json_parse, Measured};
+#[cfg(feature = "js-verify")]
 use super::key::{KeyBytes, PreparedKey};
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(all(
+    feature = "js-verify",
+    any(feature = "speed", not(feature = "npm-runtime"))
+))]
 use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
-use super::options::{clock_now, seconds, VerifyConfig};
+#[cfg(feature = "js-verify")]
+use super::options::VerifyConfig;
+use super::time::{clock_now, seconds};
+#[cfg(feature = "js-verify")]
 use crate::claims::KeepChecked;
 use crate::token::{decode_checked, Framing};
+#[cfg(feature = "js-verify")]
 use crate::verify::verify_checked;
-use crate::{Algorithm, Error, HmacKey, Validation, VerifyingKey};
-use crate::{DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
+#[cfg(feature = "js-verify")]
+use crate::{Algorithm, HmacKey, Validation, VerifyingKey};
+use crate::{Error, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
+#[cfg(feature = "js-verify")]
 use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,6 +56,7 @@ fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
 }
 
 /// Where a verification's key comes from.
+#[cfg(feature = "js-verify")]
 pub(crate) enum Keys<'a> {
     /// What a `Verifier` prepared for each allowed algorithm: its key, or
     /// why the key cannot serve it.
@@ -57,12 +68,14 @@ pub(crate) enum Keys<'a> {
 
 /// The key chosen for one token. (It lives on the stack for one call: a
 /// made key is not worth a heap allocation.)
+#[cfg(feature = "js-verify")]
 #[allow(clippy::large_enum_variant)]
 enum Chosen<'a> {
     Prepared(&'a HmacKey),
     Made(PreparedKey),
 }
 
+#[cfg(feature = "js-verify")]
 impl Chosen<'_> {
     fn key(&self) -> &HmacKey {
         match self {
@@ -72,6 +85,7 @@ impl Chosen<'_> {
     }
 }
 
+#[cfg(feature = "js-verify")]
 impl VerifyingKey for Chosen<'_> {
     fn algorithm(&self) -> Algorithm {
         self.key().algorithm()
@@ -84,6 +98,7 @@ impl VerifyingKey for Chosen<'_> {
 
 /// Verifies `token` and returns its payload: the one path behind `verify`
 /// and `Verifier.verify`.
+#[cfg(feature = "js-verify")]
 #[inline(never)]
 pub(crate) fn verify_with(
     token: &str,
@@ -139,6 +154,7 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
 ///
 /// # Errors
 /// Throws a `JwtError` with the code of the first rule that fails.
+#[cfg(feature = "js-verify")]
 #[wasm_bindgen(skip_typescript)]
 pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     // The options first: they may raise the length cap.

@@ -4,6 +4,7 @@
 //! they are kept few, and `catch` (a `try`/`apply` wrapper in the glue) is used
 //! only where JavaScript can actually throw.
 
+#[cfg(feature = "js-verify")]
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -17,11 +18,13 @@ extern "C" {
 
     /// `JSON.stringify`: `None` for `undefined`; throws for a `BigInt`, a
     /// cycle or a throwing getter or `toJSON`.
+    #[cfg(feature = "js-verify")]
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     pub(crate) fn json_stringify(value: &JsValue) -> Result<Option<String>, JsValue>;
 
     /// `Uint8Array.prototype.set.call(target, source)`: copies `source` into
     /// wasm memory. `target` is exactly `source.length` long, so it cannot throw.
+    #[cfg(feature = "js-verify")]
     #[wasm_bindgen(js_namespace = ["Uint8Array", "prototype", "set"], js_name = call)]
     pub(crate) fn copy_bytes(target: &mut [u8], source: &Uint8Array);
 
@@ -34,11 +37,13 @@ extern "C" {
     pub(crate) fn length(this: &Measured) -> u32;
 
     /// A `Uint8Array` (told by `instanceof`).
+    #[cfg(feature = "js-verify")]
     #[wasm_bindgen(extends = Measured)]
     pub(crate) type Uint8Array;
 
     /// `Object.keys(value)`: its own enumerable string keys; throws for a
     /// `Proxy` whose `ownKeys` trap throws.
+    #[cfg(feature = "js-verify")]
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     pub(crate) fn object_keys(value: &JsValue) -> Result<Measured, JsValue>;
 
@@ -103,6 +108,7 @@ extern "C" {
 
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any
 /// other value, or when stringifying throws.
+#[cfg(feature = "js-verify")]
 pub(crate) fn plain_object_json(value: &JsValue) -> Option<String> {
     // Only an object (or a value whose `toJSON` returns one) stringifies to a
     // text that opens with `{`: one call into JavaScript decides it.

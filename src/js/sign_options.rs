@@ -2,9 +2,8 @@
 //! [`options`](super::options): unknown names are refused.
 
 use super::host::get_random_values;
-use super::options::{
-    algorithm, clock_now, duration, number, option_members, options_text, string, strings,
-};
+use super::options::{algorithm, duration, number, option_members, options_text, string, strings};
+use super::time::clock_now;
 use crate::claims::{Audience, NumericDateRef, RegisteredClaims};
 use crate::json::Raw;
 use crate::sign::encoded_header;

@@ -31,13 +31,13 @@ pub(crate) fn parse(text: &str) -> f64 {
 /// A JSON number the fast path cannot round, through JavaScript's `Number`
 /// (correctly rounded; ECMA-262 only allows a last-digit difference past 20
 /// significant digits, which no engine makes).
-#[cfg(all(feature = "js-verify", target_arch = "wasm32"))]
+#[cfg(all(feature = "js-decode", target_arch = "wasm32"))]
 fn parse_exactly(text: &str) -> f64 {
     crate::js::number_from_text(text)
 }
 
 /// A JSON number the fast path cannot round, through the standard parser.
-#[cfg(not(all(feature = "js-verify", target_arch = "wasm32")))]
+#[cfg(not(all(feature = "js-decode", target_arch = "wasm32")))]
 fn parse_exactly(text: &str) -> f64 {
     text.parse().unwrap_or(f64::NAN)
 }

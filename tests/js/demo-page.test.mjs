@@ -214,8 +214,9 @@ describe("the demo page", { concurrency: true }, () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const page = await openPage(context);
-        // The page and the auth client share the module without signing.
-        assert.deepEqual(page.wasmRequests, ["/pkg/jwt_edge_verify_bg.wasm"]);
+        // The page and the auth client share the module that only decodes:
+        // the verifier's (with its MAC code) is never fetched.
+        assert.deepEqual(page.wasmRequests, ["/pkg/jwt_edge_decode_bg.wasm"]);
         await signIn(page, storage, demoUser);
         const attached = storage === "cookie" ? "HttpOnly cookie (browser)" : "Bearer access token";
         assert.match(await message(page), /^Signed in as demo-user\./);
@@ -574,7 +575,7 @@ describe("the demo page", { concurrency: true }, () => {
       );
       const fetched = (path) => entries.filter((entry) => entry.path === path);
       const [app] = fetched("/app.js");
-      for (const path of ["/pkg/verify.js", "/pkg/client.js", "/pkg/jwt_edge_verify_bg.wasm"]) {
+      for (const path of ["/pkg/decode.js", "/pkg/client.js", "/pkg/jwt_edge_decode_bg.wasm"]) {
         // Started from the page's own hints, not found only once app.js (or
         // the glue, for the .wasm) had arrived, and never fetched again.
         assert.equal(fetched(path).length, 1, `${path} fetched once`);
@@ -582,7 +583,7 @@ describe("the demo page", { concurrency: true }, () => {
       }
       // The .wasm request is the preload's (a mismatched `crossorigin` would
       // make the glue's fetch a second request).
-      assert.equal(fetched("/pkg/jwt_edge_verify_bg.wasm")[0].initiatorType, "link");
+      assert.equal(fetched("/pkg/jwt_edge_decode_bg.wasm")[0].initiatorType, "link");
       await assertNoConsoleErrors(page);
     } finally {
       await context.close();
@@ -667,6 +668,6 @@ test("the page's Content-Security-Policy allows exactly its import map", () => {
   const hash = createHash("sha256").update(importMap).digest("base64");
   assert.match(html, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, "\\$&")}'`));
   // The page and the auth client only read tokens: they import the module
-  // without signing, the smaller download.
-  assert.deepEqual(JSON.parse(importMap), { imports: { "jwt-edge/verify": "/pkg/verify.js", "jwt-edge/client": "/pkg/client.js" } });
+  // that only decodes, the smallest download.
+  assert.deepEqual(JSON.parse(importMap), { imports: { "jwt-edge/decode": "/pkg/decode.js", "jwt-edge/client": "/pkg/client.js" } });
 });
