@@ -23,35 +23,35 @@ test("every file that package.json's exports names is one the package ships", ()
 });
 
 test("one entry row is an export in every runtime, with its modules and declarations", () => {
-  // As the decode-only entry would be: its own module for browsers, the whole
-  // API's module (one instance) on servers.
-  const decodeOnly = { crate: "jwt-edge", features: ["npm-decode"], optimize: "size", targetDir: "target/decode-only", outDir: "target/wasm-pack-decode", name: "jwt_edge_decode", wasm: "jwt_edge_decode_bg.wasm" };
-  const decode = { path: "./decode", builds: { size: "decode-only", speed: "speed" }, values: ["decode"], types: ["DecodedJwt", "JwtHeader", "JwtPayload"], declarations: "." };
+  // A new entry shaped like jwt-edge/decode: its own module for browsers,
+  // the whole API's module (one instance) on servers.
+  const readOnly = { crate: "jwt-edge", features: ["npm-decode"], optimize: "size", targetDir: "target/read-only", outDir: "target/wasm-pack-read", name: "jwt_edge_read", wasm: "jwt_edge_read_bg.wasm" };
+  const read = { path: "./read", builds: { size: "read-only", speed: "speed" }, values: ["decode"], types: ["DecodedJwt", "JwtHeader", "JwtPayload"], declarations: "." };
   const before = packagePlan(tables);
-  const after = packagePlan({ ...tables, entries: [...entries, decode], profiles: { ...profiles, "decode-only": decodeOnly } });
+  const after = packagePlan({ ...tables, entries: [...entries, read], profiles: { ...profiles, "read-only": readOnly } });
 
-  assert.deepEqual(Object.keys(after.manifest.exports), [...Object.keys(before.manifest.exports).slice(0, entries.length), "./decode", ...Object.keys(before.manifest.exports).slice(entries.length)]);
-  assert.deepEqual(after.manifest.exports["./decode"], {
-    workerd: { types: "./decode.d.ts", default: "./decode-workerd.js" },
+  assert.deepEqual(Object.keys(after.manifest.exports), [...Object.keys(before.manifest.exports).slice(0, entries.length), "./read", ...Object.keys(before.manifest.exports).slice(entries.length)]);
+  assert.deepEqual(after.manifest.exports["./read"], {
+    workerd: { types: "./read.d.ts", default: "./read-workerd.js" },
     node: {
-      import: { types: "./decode.d.ts", default: "./decode-node.js" },
-      require: { types: "./decode.d.cts", default: "./decode-node.cjs" },
+      import: { types: "./read.d.ts", default: "./read-node.js" },
+      require: { types: "./read.d.cts", default: "./read-node.cjs" },
     },
-    require: { types: "./decode.d.cts", default: "./decode-node.cjs" },
-    default: { types: "./decode.d.ts", default: "./decode.js" },
+    require: { types: "./read.d.cts", default: "./read-node.cjs" },
+    default: { types: "./read.d.ts", default: "./read.js" },
   });
   const added = after.manifest.files.filter((file) => !before.manifest.files.includes(file)).sort();
-  assert.deepEqual(added, ["decode-node.cjs", "decode-node.js", "decode-workerd.js", "decode.d.cts", "decode.d.ts", "decode.js", "jwt_edge_decode_bg.wasm"]);
-  assert.deepEqual(after.builds.sort(), [...before.builds, "decode-only"].sort());
+  assert.deepEqual(added, ["jwt_edge_read_bg.wasm", "read-node.cjs", "read-node.js", "read-workerd.js", "read.d.cts", "read.d.ts", "read.js"]);
+  assert.deepEqual(after.builds.sort(), [...before.builds, "read-only"].sort());
 
   const module = (file) => after.modules.find((candidate) => candidate.file === file);
-  assert.match(module("decode.js").source, /import init, \{ decode \} from "\.\/jwt_edge_decode\.js";/);
-  assert.match(module("decode.js").source, /new URL\("\.\/jwt_edge_decode_bg\.wasm", import\.meta\.url\)/);
-  assert.match(module("decode-node.js").source, /export \{ JwtError, decode \} from "\.\/node\.js";/);
-  assert.match(module("decode-node.cjs").source, /require\("\.\/node\.cjs"\)/);
+  assert.match(module("read.js").source, /import init, \{ decode \} from "\.\/jwt_edge_read\.js";/);
+  assert.match(module("read.js").source, /new URL\("\.\/jwt_edge_read_bg\.wasm", import\.meta\.url\)/);
+  assert.match(module("read-node.js").source, /export \{ JwtError, decode \} from "\.\/node\.js";/);
+  assert.match(module("read-node.cjs").source, /require\("\.\/node\.cjs"\)/);
   const declarations = (file) => after.declarations.find((candidate) => candidate.file === file).source;
-  assert.match(declarations("decode.d.ts"), /export type \{ DecodedJwt, JwtHeader, JwtPayload \} from "\.\/index\.js";/);
-  assert.match(declarations("decode.d.cts"), /export \{ JwtError, decode \} from "\.\/index\.cjs";/);
+  assert.match(declarations("read.d.ts"), /export type \{ DecodedJwt, JwtHeader, JwtPayload \} from "\.\/index\.js";/);
+  assert.match(declarations("read.d.cts"), /export \{ JwtError, decode \} from "\.\/index\.cjs";/);
 });
 
 test("one runtime row is a condition of every entry, loading the entry's build for it", () => {
