@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import * as jwt from "../../pkg/node.js";
 import { demoAccounts } from "../../scripts/local-d1.mjs";
+import { call, cookieHeader, registerAndLogin, uniqueName } from "./support/api-client.mjs";
 import { parseSetCookies, startApiWorker } from "./support/api-worker.mjs";
 
 const secret = randomBytes(48).toString("base64url");
@@ -23,51 +24,6 @@ before(async () => {
 after(async () => {
   await Promise.all([api, shortLived, misconfigured].filter(Boolean).map((worker) => worker.stop()));
 });
-
-async function call(worker, method, path, { body, token, cookie, origin, headers = {} } = {}) {
-  const response = await fetch(`${worker.url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined && { "content-type": "application/json" }),
-      ...(token && { authorization: `Bearer ${token}` }),
-      ...(cookie && { cookie }),
-      ...(origin && { origin }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, json, text, response };
-}
-
-let counter = 0;
-function uniqueName(prefix = "user") {
-  counter += 1;
-  return `${prefix}-${process.pid}-${counter}`;
-}
-
-async function registerAndLogin(worker, mode = "bearer") {
-  const username = uniqueName();
-  const password = "a fine password";
-  assert.equal((await call(worker, "POST", "/api/register", { body: { username, password } })).status, 201);
-  const login = await call(worker, "POST", "/api/login", { body: { username, password, mode } });
-  assert.equal(login.status, 200);
-  return { username, password, login };
-}
-
-function cookieHeader(response) {
-  return parseSetCookies(response)
-    .filter((cookie) => cookie.value !== "")
-    .map((cookie) => `${cookie.name}=${cookie.value}`)
-    .filter((pair, index, all) => all.indexOf(pair) === index)
-    .join("; ");
-}
 
 describe("register", () => {
   test("creates an account: 201, then 409 for the same name in any case", async () => {
@@ -189,19 +145,6 @@ describe("login", () => {
         .status,
       200,
     );
-  });
-
-  test("repeated failures lock the account with growing delays: 429 with Retry-After", async () => {
-    const { username, password } = await registerAndLogin(api);
-    for (let i = 0; i < 5; i += 1) {
-      const failed = await call(api, "POST", "/api/login", { body: { username, password: "not the password" } });
-      assert.equal(failed.status, 401);
-    }
-    const locked = await call(api, "POST", "/api/login", { body: { username, password } });
-    assert.equal(locked.status, 429, "even the right password waits");
-    assert.equal(locked.json.code, "ERR_ACCOUNT_LOCKED");
-    const retryAfter = Number(locked.headers.get("retry-after"));
-    assert.ok(retryAfter > 0 && retryAfter <= 30, `Retry-After ${retryAfter}`);
   });
 
   test("refuses a mode other than bearer or cookie", async () => {
@@ -462,15 +405,6 @@ describe("abuse cases", () => {
     assert.equal(profile.json.code, "ERR_USER_UNKNOWN");
     const refresh = await call(api, "POST", "/api/refresh", { body: { refreshToken: login.json.refreshToken } });
     assert.equal(refresh.status, 401);
-  });
-
-  test("a successful login resets the failure count", async () => {
-    const { username, password } = await registerAndLogin(api);
-    const fail = () => call(api, "POST", "/api/login", { body: { username, password: "not the password" } });
-    for (let i = 0; i < 4; i += 1) assert.equal((await fail()).status, 401);
-    assert.equal((await call(api, "POST", "/api/login", { body: { username, password } })).status, 200);
-    for (let i = 0; i < 4; i += 1) assert.equal((await fail()).status, 401, "counting starts again");
-    assert.equal((await call(api, "POST", "/api/login", { body: { username, password } })).status, 200);
   });
 
   test("SQL metacharacters in usernames are data, never a 5xx", async () => {

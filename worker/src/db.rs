@@ -1,6 +1,6 @@
 //! Every query the worker makes, against the D1 database bound as `DB`.
 
-use crate::lockout::lock_secs;
+use crate::lockout::LockPolicy;
 use crate::refresh_token::StoredRefreshToken;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
@@ -92,50 +92,58 @@ struct LockRow {
     locked_until: u64,
 }
 
-/// Until when logins to `username` are locked (0: not locked).
-pub async fn locked_until(db: &D1Database, username: &str) -> worker::Result<u64> {
-    let row: Option<LockRow> = db
-        .prepare("SELECT locked_until FROM login_attempts WHERE username = ?1")
-        .bind(&[text(username)])?
-        .first(None)
-        .await?;
-    Ok(row.map_or(0, |row| row.locked_until))
-}
-
-#[derive(Deserialize)]
-struct FailureRow {
-    failures: u32,
-}
-
-/// Counts a failed login and locks the name when there were too many;
-/// returns until when it is now locked (0: not locked).
-pub async fn record_failure(db: &D1Database, username: &str, now: u64) -> worker::Result<u64> {
-    let row: Option<FailureRow> = db
+/// Counts a login attempt under `key` before its password is checked, in one
+/// statement, so that concurrent attempts are counted one by one: `None` when
+/// the key is not locked (the attempt may go ahead; the attempt that reaches
+/// the policy's free failures locks the key in advance), or until when it is
+/// locked (the attempt is refused and not counted).
+pub async fn count_login_attempt(
+    db: &D1Database,
+    key: &str,
+    policy: &LockPolicy,
+    now: u64,
+) -> worker::Result<Option<u64>> {
+    // The lock after the n-th failure: first_lock_secs doubled (n - free)
+    // times, at most max_lock_secs. A DO UPDATE whose WHERE fails changes and
+    // returns no row: the key is locked.
+    let counted: Option<serde_json::Value> = db
         .prepare(
-            "INSERT INTO login_attempts (username, failures, locked_until) VALUES (?1, 1, 0) \
-             ON CONFLICT(username) DO UPDATE SET failures = failures + 1 RETURNING failures",
+            "INSERT INTO login_attempts (key, failures, locked_until) VALUES (?1, 1, 0) \
+             ON CONFLICT(key) DO UPDATE SET failures = failures + 1, \
+             locked_until = CASE WHEN failures + 1 >= ?3 \
+               THEN ?2 + min(?4 << min(failures + 1 - ?3, 16), ?5) ELSE 0 END \
+             WHERE locked_until <= ?2 RETURNING failures",
         )
-        .bind(&[text(username)])?
+        .bind(&[
+            text(key),
+            number(now),
+            number(u64::from(policy.free_failures)),
+            number(policy.first_lock_secs),
+            number(policy.max_lock_secs),
+        ])?
         .first(None)
         .await?;
-    let lock = lock_secs(row.map_or(1, |row| row.failures));
-    if lock == 0 {
-        return Ok(0);
+    if counted.is_some() {
+        return Ok(None);
     }
-    let until = now + lock;
-    db.prepare("UPDATE login_attempts SET locked_until = ?2 WHERE username = ?1")
-        .bind(&[text(username), number(until)])?
-        .run()
+    let lock: Option<LockRow> = db
+        .prepare("SELECT locked_until FROM login_attempts WHERE key = ?1")
+        .bind(&[text(key)])?
+        .first(None)
         .await?;
-    Ok(until)
+    Ok(Some(lock.map_or(now, |row| row.locked_until)))
 }
 
-/// Forgets the failures of `username` after a successful login.
-pub async fn clear_failures(db: &D1Database, username: &str) -> worker::Result<()> {
-    db.prepare("DELETE FROM login_attempts WHERE username = ?1")
-        .bind(&[text(username)])?
-        .run()
-        .await?;
+/// Forgets the attempts counted under `keys` after a successful login.
+pub async fn clear_login_attempts(db: &D1Database, keys: &[&str]) -> worker::Result<()> {
+    let statements = keys
+        .iter()
+        .map(|key| {
+            db.prepare("DELETE FROM login_attempts WHERE key = ?1")
+                .bind(&[text(key)])
+        })
+        .collect::<worker::Result<Vec<_>>>()?;
+    db.batch(statements).await?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ mod accounts;
 mod api_error;
 mod app;
 mod auth;
+mod client_address;
 mod config;
 mod cookies;
 mod db;
