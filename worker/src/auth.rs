@@ -61,7 +61,8 @@ pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, 
 }
 
 /// Verifies the access token of a request with these headers, checks the deny
-/// list and that the user still exists.
+/// list, that its session (`sid`) is not revoked and that the user still
+/// exists.
 ///
 /// # Errors
 /// 401 with the core's error code, or the worker's for a revoked token or a
@@ -86,9 +87,9 @@ pub async fn authenticate(headers: &Headers, app: &App) -> Result<Principal, Api
             "a required claim is missing",
         ));
     };
-    // A deleted user's tokens die with the account; a revoked token is
-    // refused even while its user exists.
-    let (username, denied) = db::find_username_and_denial(&app.db, user_id, jti)
+    // A deleted user's tokens die with the account; a token on the deny list,
+    // or from a revoked session, is refused even while its user exists.
+    let (username, denied) = db::find_username_and_denial(&app.db, user_id, jti, family_id)
         .await?
         .ok_or_else(|| {
             ApiError::invalid_token("ERR_USER_UNKNOWN", "the token's user no longer exists")
@@ -96,7 +97,7 @@ pub async fn authenticate(headers: &Headers, app: &App) -> Result<Principal, Api
     if denied {
         return Err(ApiError::invalid_token(
             "ERR_TOKEN_REVOKED",
-            "the token was revoked by logout",
+            "the token or its session was revoked",
         ));
     }
     Ok(Principal {

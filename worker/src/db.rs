@@ -208,14 +208,19 @@ pub async fn find_refresh_token(
 }
 
 /// Marks a refresh token used, atomically: of concurrent callers with the same
-/// token exactly one gets `true`.
+/// token at most one gets `true`, and none once its family is revoked (a
+/// refresh that races a logout loses).
 pub async fn claim_refresh_token(
     db: &D1Database,
     token_hash: &str,
     now: u64,
 ) -> worker::Result<bool> {
     let result = db
-        .prepare("UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL")
+        .prepare(
+            "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM refresh_families f \
+               WHERE f.id = refresh_tokens.family_id AND f.revoked_at IS NOT NULL)",
+        )
         .bind(&[text(token_hash), number(now)])?
         .run()
         .await?;
@@ -228,6 +233,17 @@ pub async fn revoke_family(db: &D1Database, family_id: &str, now: u64) -> worker
         .bind(&[text(family_id), number(now)])?
         .run()
         .await?;
+    Ok(())
+}
+
+/// Revokes every session (refresh family) of an account.
+pub async fn revoke_user_families(db: &D1Database, user_id: &str, now: u64) -> worker::Result<()> {
+    db.prepare(
+        "UPDATE refresh_families SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
+    )
+    .bind(&[text(user_id), number(now)])?
+    .run()
+    .await?;
     Ok(())
 }
 
@@ -257,21 +273,26 @@ struct UsernameAndDenial {
     denied: u32,
 }
 
-/// The username of the account `user_id` and whether the access token `jti`
-/// was revoked by logout, in one round trip (this runs on every authenticated
-/// request, so it reads only the two columns it needs: no password hash).
+/// The username of the account `user_id`, and whether an access token with
+/// id `jti` from the session (refresh family) `family_id` is revoked: its
+/// `jti` on the deny list, or its session revoked or gone. One round trip
+/// (this runs on every authenticated request, so it reads only what it needs:
+/// no password hash).
 pub async fn find_username_and_denial(
     db: &D1Database,
     user_id: &str,
     jti: &str,
+    family_id: &str,
 ) -> worker::Result<Option<(String, bool)>> {
     let row: Option<UsernameAndDenial> = db
         .prepare(
             "SELECT username, \
-             EXISTS (SELECT 1 FROM denied_access_tokens WHERE jti = ?2) AS denied \
+             EXISTS (SELECT 1 FROM denied_access_tokens WHERE jti = ?2) \
+             OR NOT EXISTS (SELECT 1 FROM refresh_families \
+               WHERE id = ?3 AND user_id = ?1 AND revoked_at IS NULL) AS denied \
              FROM users WHERE id = ?1",
         )
-        .bind(&[text(user_id), text(jti)])?
+        .bind(&[text(user_id), text(jti), text(family_id)])?
         .first(None)
         .await?;
     Ok(row.map(|row| (row.username, row.denied != 0)))

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod login;
 pub mod logout;
+pub mod logout_all;
 pub mod profile;
 pub mod refresh;
 pub mod register;

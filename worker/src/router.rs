@@ -3,7 +3,7 @@
 use crate::api_error::ApiError;
 use crate::app::App;
 use crate::config::Config;
-use crate::handlers::{admin, login, logout, profile, refresh, register};
+use crate::handlers::{admin, login, logout, logout_all, profile, refresh, register};
 use crate::origin::{cors_origin, origin_allowed, own_origin};
 use crate::request_url::RequestUrl;
 use worker::{Env, Headers, Method, Request, Response};
@@ -100,9 +100,11 @@ async fn route(
             refresh::handle_refresh(&mut Request::from(raw), app).await
         }
         (Method::Post, "/api/logout") => logout::handle_logout(&mut Request::from(raw), app).await,
-        (_, "/api/register" | "/api/login" | "/api/refresh" | "/api/logout") => {
-            Err(ApiError::method_not_allowed("POST"))
-        }
+        (Method::Post, "/api/logout-all") => logout_all::handle_logout_all(headers, app).await,
+        (
+            _,
+            "/api/register" | "/api/login" | "/api/refresh" | "/api/logout" | "/api/logout-all",
+        ) => Err(ApiError::method_not_allowed("POST")),
         (_, "/api/profile" | "/api/admin") => Err(ApiError::method_not_allowed("GET")),
         _ => Err(ApiError::not_found()),
     }

@@ -12,7 +12,8 @@ use worker::{Request, Response};
 /// 200 with a new access token and a new refresh token, delivered the way the
 /// old one came; the old one stops working. A rotated token presented again
 /// revokes its whole family. Of concurrent refreshes with one token, exactly
-/// one wins: the claim is a single conditional UPDATE.
+/// one wins: the claim is a single conditional UPDATE, which also fails once
+/// the family is revoked, so a refresh racing a logout gets nothing.
 ///
 /// # Errors
 /// 401 for a missing, unknown, expired, revoked or reused token.
@@ -42,8 +43,13 @@ pub async fn handle_refresh(req: &mut Request, app: &App) -> Result<Response, Ap
         }
         (rotation, _) => return Err(refusal(rotation)),
     };
-    // Lost the race to a concurrent refresh with the same token: that is reuse too.
+    // Lost the race to a concurrent refresh with the same token: that is
+    // reuse too; or to a logout, which revoked the family.
     if !db::claim_refresh_token(&app.db, &token_hash, app.now).await? {
+        let now_stored = db::find_refresh_token(&app.db, &token_hash).await?;
+        if now_stored.is_some_and(|token| token.family_revoked) {
+            return Err(refusal(Rotation::Revoked));
+        }
         return Err(revoke_reused(app, &stored.family_id).await?);
     }
     let user = db::find_user_by_id(&app.db, &stored.user_id)
