@@ -1,6 +1,6 @@
 // Sessions of the Rust worker under `wrangler dev` with a fresh local D1
-// database: revoking a session reaches its access tokens, and logout
-// everywhere.
+// database: revoking a session reaches its access tokens, logout everywhere,
+// and the absolute session lifetime.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
@@ -8,12 +8,16 @@ import { accessCookie, call, cookieHeader, registerAndLogin } from "./support/ap
 import { parseSetCookies, startApiWorker } from "./support/api-worker.mjs";
 
 let api;
+let shortSessions; // sessions of 6 s, refresh tokens of a day
 
 before(async () => {
-  api = await startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url") });
+  [api, shortSessions] = await Promise.all([
+    startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url") }),
+    startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url"), SESSION_MAX_AGE: "6", REFRESH_TTL: "86400" }),
+  ]);
 });
 after(async () => {
-  await api?.stop();
+  await Promise.all([api, shortSessions].filter(Boolean).map((worker) => worker.stop()));
 });
 
 const refresh = (refreshToken) => call(api, "POST", "/api/refresh", { body: { refreshToken } });
@@ -94,5 +98,23 @@ describe("revoking a session revokes its access tokens", () => {
       assert.equal((await refresh(tokens.refreshToken)).status, 401);
     }
     await assertRevoked(accessToken, "the access token that logged out");
+  });
+});
+
+describe("session lifetime", () => {
+  test("refreshing never extends a session past SESSION_MAX_AGE: then 401 session_expired", async () => {
+    const { login } = await registerAndLogin(shortSessions, "cookie");
+    const { iat } = JSON.parse(Buffer.from(accessCookie(login.response).split(".")[1], "base64url"));
+    const rotated = await call(shortSessions, "POST", "/api/refresh", { cookie: cookieHeader(login.response) });
+    assert.equal(rotated.status, 200, "within the session");
+    const refreshCookie = parseSetCookies(rotated.response).find((cookie) => cookie.name === "__Secure-refresh");
+    const maxAge = Number(refreshCookie.attributes["max-age"]);
+    assert.ok(maxAge > 0 && maxAge <= 6, `the refresh cookie ends with the session, not in a day: Max-Age ${maxAge}`);
+    // Wait until the session's end by the worker's clock (whole seconds).
+    while (Math.floor(Date.now() / 1000) < iat + 7) await new Promise((resolve) => setTimeout(resolve, 250));
+    const expired = await call(shortSessions, "POST", "/api/refresh", { cookie: cookieHeader(rotated.response) });
+    assert.equal(expired.status, 401);
+    assert.equal(expired.json.error, "session_expired");
+    assert.equal(expired.json.code, "ERR_SESSION_EXPIRED");
   });
 });

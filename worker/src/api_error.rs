@@ -85,6 +85,17 @@ impl ApiError {
         Self::new(401, "invalid_grant", code, message)
     }
 
+    /// 401 for a refresh in a session older than `SESSION_MAX_AGE`.
+    #[must_use]
+    pub fn session_expired() -> Self {
+        Self::new(
+            401,
+            "session_expired",
+            "ERR_SESSION_EXPIRED",
+            "the session has reached its maximum age: sign in again",
+        )
+    }
+
     /// 403 for a valid token without the needed role (RFC 6750 §3.1).
     #[must_use]
     pub fn insufficient_scope(role: &str) -> Self {

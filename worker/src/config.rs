@@ -9,6 +9,8 @@ use worker::Env;
 pub const DEFAULT_ACCESS_TTL: u64 = 900;
 /// Refresh token lifetime when `REFRESH_TTL` is not set: 14 days.
 pub const DEFAULT_REFRESH_TTL: u64 = 14 * 24 * 3600;
+/// Session lifetime when `SESSION_MAX_AGE` is not set: 30 days.
+pub const DEFAULT_SESSION_MAX_AGE: u64 = 30 * 24 * 3600;
 
 /// Everything the handlers need to know.
 #[derive(Debug)]
@@ -23,6 +25,9 @@ pub struct Config {
     pub access_ttl: u64,
     /// Refresh token lifetime in seconds (`REFRESH_TTL`).
     pub refresh_ttl: u64,
+    /// How long a session (a login and its refreshes) lasts at most, in
+    /// seconds (`SESSION_MAX_AGE`): refreshing never extends it.
+    pub session_max_age: u64,
     /// Origins besides the worker's own that may call the API with cookies
     /// (`CORS_ORIGINS`, comma-separated).
     pub allowed_origins: Vec<String>,
@@ -86,6 +91,7 @@ impl Config {
             audience: text("JWT_AUDIENCE").unwrap_or_else(|| "jwt-edge-api".into()),
             access_ttl: seconds("ACCESS_TTL", DEFAULT_ACCESS_TTL)?,
             refresh_ttl: seconds("REFRESH_TTL", DEFAULT_REFRESH_TTL)?,
+            session_max_age: seconds("SESSION_MAX_AGE", DEFAULT_SESSION_MAX_AGE)?,
             allowed_origins: text("CORS_ORIGINS")
                 .map(|list| parse_origins(&list))
                 .unwrap_or_default(),

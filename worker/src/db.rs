@@ -183,16 +183,20 @@ struct RefreshRow {
     expires_at: u64,
     used_at: Option<u64>,
     revoked_at: Option<u64>,
+    session_started_at: u64,
 }
 
-/// What is known about the refresh token with this hash.
+/// What is known about the refresh token with this hash, whose sessions last
+/// `session_max_age` seconds.
 pub async fn find_refresh_token(
     db: &D1Database,
     token_hash: &str,
+    session_max_age: u64,
 ) -> worker::Result<Option<StoredRefreshToken>> {
     let row: Option<RefreshRow> = db
         .prepare(
-            "SELECT t.family_id, t.user_id, t.expires_at, t.used_at, f.revoked_at \
+            "SELECT t.family_id, t.user_id, t.expires_at, t.used_at, f.revoked_at, \
+             f.created_at AS session_started_at \
              FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?1",
         )
         .bind(&[text(token_hash)])?
@@ -204,6 +208,7 @@ pub async fn find_refresh_token(
         expires_at: row.expires_at,
         used: row.used_at.is_some(),
         family_revoked: row.revoked_at.is_some(),
+        session_ends_at: row.session_started_at.saturating_add(session_max_age),
     }))
 }
 

@@ -75,5 +75,6 @@ pub async fn handle_login(req: &mut Request, app: &App) -> Result<Response, ApiE
     }
     let family_id = random_id()?;
     db::create_family(&app.db, &family_id, &user.id, app.now).await?;
-    issue(app, &user, &family_id, delivery).await
+    let session_ends_at = app.now.saturating_add(app.config.session_max_age);
+    issue(app, &user, &family_id, session_ends_at, delivery).await
 }

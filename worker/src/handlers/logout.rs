@@ -30,7 +30,13 @@ pub async fn handle_logout(req: &mut Request, app: &App) -> Result<Response, Api
             .and_then(|header| read_cookie(header, REFRESH_COOKIE))
     });
     if let Some(token) = refresh_token {
-        if let Some(stored) = db::find_refresh_token(&app.db, &refresh_token_hash(token)).await? {
+        if let Some(stored) = db::find_refresh_token(
+            &app.db,
+            &refresh_token_hash(token),
+            app.config.session_max_age,
+        )
+        .await?
+        {
             families.push(stored.family_id);
         }
     }

@@ -16,7 +16,8 @@ use worker::{Request, Response};
 /// the family is revoked, so a refresh racing a logout gets nothing.
 ///
 /// # Errors
-/// 401 for a missing, unknown, expired, revoked or reused token.
+/// 401 for a missing, unknown, expired, revoked or reused token, and
+/// `session_expired` once the session is older than `SESSION_MAX_AGE`.
 pub async fn handle_refresh(req: &mut Request, app: &App) -> Result<Response, ApiError> {
     let body = json_object(req).await?;
     let (token, delivery) = if let Some(token) = optional_string(&body, "refreshToken")? {
@@ -35,7 +36,8 @@ pub async fn handle_refresh(req: &mut Request, app: &App) -> Result<Response, Ap
         (token.to_string(), Delivery::Cookie)
     };
     let token_hash = refresh_token_hash(&token);
-    let stored = db::find_refresh_token(&app.db, &token_hash).await?;
+    let max_age = app.config.session_max_age;
+    let stored = db::find_refresh_token(&app.db, &token_hash, max_age).await?;
     let stored = match (decide(stored.as_ref(), app.now), stored) {
         (Rotation::Rotate, Some(stored)) => stored,
         (Rotation::Reused, Some(stored)) => {
@@ -46,7 +48,7 @@ pub async fn handle_refresh(req: &mut Request, app: &App) -> Result<Response, Ap
     // Lost the race to a concurrent refresh with the same token: that is
     // reuse too; or to a logout, which revoked the family.
     if !db::claim_refresh_token(&app.db, &token_hash, app.now).await? {
-        let now_stored = db::find_refresh_token(&app.db, &token_hash).await?;
+        let now_stored = db::find_refresh_token(&app.db, &token_hash, max_age).await?;
         if now_stored.is_some_and(|token| token.family_revoked) {
             return Err(refusal(Rotation::Revoked));
         }
@@ -57,7 +59,14 @@ pub async fn handle_refresh(req: &mut Request, app: &App) -> Result<Response, Ap
         .ok_or_else(|| {
             ApiError::invalid_refresh_token("ERR_USER_UNKNOWN", "the account no longer exists")
         })?;
-    issue(app, &user, &stored.family_id, delivery).await
+    issue(
+        app,
+        &user,
+        &stored.family_id,
+        stored.session_ends_at,
+        delivery,
+    )
+    .await
 }
 
 /// Revokes the family of a reused token and says so.
@@ -76,6 +85,7 @@ fn refusal(rotation: Rotation) -> ApiError {
             "ERR_REFRESH_TOKEN_EXPIRED",
             "the refresh token has expired",
         ),
+        Rotation::SessionExpired => ApiError::session_expired(),
         Rotation::Revoked => {
             ApiError::invalid_refresh_token("ERR_REFRESH_TOKEN_REVOKED", "the session was revoked")
         }
