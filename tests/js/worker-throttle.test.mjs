@@ -1,10 +1,11 @@
-// Login throttling of the Rust worker under `wrangler dev` with a fresh local
-// D1 database: attempts counted before the password is checked, per name and
-// client address and per name.
+// Login throttling and rate limits of the Rust worker under `wrangler dev`
+// with a fresh local D1 database: attempts counted before the password is
+// checked, per name and client address and per name, and the per-address
+// rate limits of the Workers rate-limiting binding.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import { call, clientAddress, registerAndLogin } from "./support/api-client.mjs";
+import { call, clientAddress, registerAndLogin, uniqueName } from "./support/api-client.mjs";
 import { startApiWorker } from "./support/api-worker.mjs";
 
 let api;
@@ -76,5 +77,43 @@ describe("lockout", () => {
     const elsewhere = await call(api, "POST", "/api/login", { ip: clientAddress(), body: { username, password } });
     assert.equal(elsewhere.status, 429);
     assert.equal(elsewhere.json.code, "ERR_ACCOUNT_LOCKED");
+  });
+});
+
+/**
+ * Sends `send()` until it is answered 429 and returns the statuses before it.
+ * The limits count in fixed windows of a minute: a window can end during the
+ * run and start the count again, so up to twice the limit may pass.
+ */
+async function untilLimited(send, limit) {
+  const before = [];
+  for (let i = 0; i <= 2 * limit; i += 1) {
+    const response = await send();
+    if (response.status === 429) {
+      assert.equal(response.json.code, "ERR_RATE_LIMITED");
+      assert.equal(response.headers.get("retry-after"), "60");
+      return before;
+    }
+    before.push(response.status);
+  }
+  assert.fail(`no 429 after ${2 * limit + 1} requests`);
+}
+
+describe("rate limits per client address", () => {
+  test("register: 10 a minute from one address, then 429 with Retry-After; another address goes on", async () => {
+    const ip = clientAddress();
+    const register = (address) =>
+      call(api, "POST", "/api/register", { ip: address, body: { username: uniqueName("rate"), password: "a fine password" } });
+    const before = await untilLimited(() => register(ip), 10);
+    assert.ok(before.length >= 10, `limited after ${before.length}`);
+    assert.deepEqual([...new Set(before)], [201]);
+    assert.equal((await register(clientAddress())).status, 201);
+  });
+
+  test("login: 60 a minute from one address, counted before the body is read, then 429 with Retry-After", async () => {
+    const ip = clientAddress();
+    const before = await untilLimited(() => call(api, "POST", "/api/login", { ip, body: {} }), 60);
+    assert.ok(before.length >= 60, `limited after ${before.length}`);
+    assert.deepEqual([...new Set(before)], [400], "a login without a username is a bad request, but it counts");
   });
 });

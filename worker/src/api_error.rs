@@ -169,6 +169,18 @@ impl ApiError {
         .with_header("Retry-After", retry_after.to_string())
     }
 
+    /// 429 with `Retry-After`: too many requests from this client address.
+    #[must_use]
+    pub fn rate_limited(retry_after: u64) -> Self {
+        Self::new(
+            429,
+            "too_many_requests",
+            "ERR_RATE_LIMITED",
+            format!("too many requests from this address: try again in {retry_after} s"),
+        )
+        .with_header("Retry-After", retry_after.to_string())
+    }
+
     /// 500, with the detail kept for the log.
     #[must_use]
     pub fn internal() -> Self {

@@ -17,6 +17,7 @@ mod lockout;
 mod origin;
 mod password;
 mod random;
+mod rate_limit;
 mod refresh_token;
 mod request_body;
 mod request_url;
