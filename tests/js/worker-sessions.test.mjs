@@ -1,6 +1,6 @@
 // Sessions of the Rust worker under `wrangler dev` with a fresh local D1
 // database: revoking a session reaches its access tokens, logout everywhere,
-// and the absolute session lifetime.
+// the absolute session lifetime, and one refresh cookie per request.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
@@ -116,5 +116,32 @@ describe("session lifetime", () => {
     assert.equal(expired.status, 401);
     assert.equal(expired.json.error, "session_expired");
     assert.equal(expired.json.code, "ERR_SESSION_EXPIRED");
+  });
+});
+
+describe("one refresh cookie per request", () => {
+  test("a request carrying the refresh cookie twice is refused, in either order: 401 and the cookies cleared", async () => {
+    const { login } = await registerAndLogin(api, "cookie");
+    const ours = cookieHeader(login.response);
+    const planted = "__Secure-refresh=planted-by-a-sibling-subdomain";
+    for (const [path, cookie] of [
+      ["/api/refresh", `${planted}; ${ours}`],
+      ["/api/refresh", `${ours}; ${planted}`],
+      ["/api/logout", `${ours}; ${planted}`],
+    ]) {
+      const response = await call(api, "POST", path, { cookie });
+      assert.equal(response.status, 401, `${path}: ${cookie}`);
+      assert.equal(response.json.code, "ERR_REFRESH_COOKIE_DUPLICATED");
+      assert.deepEqual(
+        parseSetCookies(response.response).map((c) => [c.name, c.value, c.attributes.path, c.attributes["max-age"]]),
+        [
+          ["__Host-access", "", "/", "0"],
+          ["__Secure-refresh", "", "/api/refresh", "0"],
+          ["__Secure-refresh", "", "/api/logout", "0"],
+        ],
+      );
+    }
+    const single = await call(api, "POST", "/api/refresh", { cookie: ours });
+    assert.equal(single.status, 200, "the refused requests rotated nothing");
   });
 });

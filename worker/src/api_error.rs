@@ -96,6 +96,22 @@ impl ApiError {
         )
     }
 
+    /// 401 for a request carrying the refresh cookie twice (one may be planted
+    /// by a sibling subdomain), with `Set-Cookie` values that clear ours.
+    #[must_use]
+    pub fn duplicate_refresh_cookie() -> Self {
+        let mut error = Self::new(
+            401,
+            "invalid_grant",
+            "ERR_REFRESH_COOKIE_DUPLICATED",
+            "the refresh cookie was sent more than once: sign in again",
+        );
+        for cookie in crate::cookies::cleared_cookies() {
+            error = error.with_header("Set-Cookie", cookie);
+        }
+        error
+    }
+
     /// 403 for a valid token without the needed role (RFC 6750 §3.1).
     #[must_use]
     pub fn insufficient_scope(role: &str) -> Self {
@@ -205,7 +221,7 @@ impl ApiError {
     pub fn into_response(self) -> worker::Result<Response> {
         let mut response = Response::from_json(&self.body())?.with_status(self.status);
         for (name, value) in &self.headers {
-            response.headers_mut().set(name, value)?;
+            response.headers_mut().append(name, value)?;
         }
         Ok(response)
     }

@@ -38,7 +38,8 @@ pub struct Principal {
 /// header first, then the cookie.
 ///
 /// # Errors
-/// 401 for an `Authorization` header that is not `Bearer <token>`.
+/// 401 for an `Authorization` header that is not `Bearer <token>`, or an
+/// access cookie sent twice.
 pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, ApiError> {
     if let Some(header) = headers.get("Authorization")? {
         return match header.trim().split_once(' ') {
@@ -54,10 +55,18 @@ pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, 
         };
     }
     let cookie = headers.get("Cookie")?;
-    Ok(cookie
+    let token = cookie
         .as_deref()
-        .and_then(|header| read_cookie(header, ACCESS_COOKIE))
-        .map(|token| (token.to_string(), TokenSource::Cookie)))
+        .map(|header| read_cookie(header, ACCESS_COOKIE))
+        .transpose()
+        .map_err(|_| {
+            ApiError::invalid_token(
+                "ERR_BAD_COOKIE",
+                "the access cookie was sent more than once",
+            )
+        })?
+        .flatten();
+    Ok(token.map(|token| (token.to_string(), TokenSource::Cookie)))
 }
 
 /// Verifies the access token of a request with these headers, checks the deny

@@ -26,7 +26,10 @@ pub async fn handle_refresh(req: &mut Request, app: &App) -> Result<Response, Ap
         let cookie = req.headers().get("Cookie")?;
         let token = cookie
             .as_deref()
-            .and_then(|header| read_cookie(header, REFRESH_COOKIE))
+            .map(|header| read_cookie(header, REFRESH_COOKIE))
+            .transpose()
+            .map_err(|_| ApiError::duplicate_refresh_cookie())?
+            .flatten()
             .ok_or_else(|| {
                 ApiError::invalid_refresh_token(
                     "ERR_REFRESH_TOKEN_MISSING",
