@@ -105,6 +105,7 @@ mod tests {
             refresh_ttl: 3600,
             session_max_age: 7200,
             allowed_origins: Vec::new(),
+            seeded_local_database: false,
         }
     }
 

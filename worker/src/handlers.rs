@@ -1,5 +1,6 @@
 //! One handler per endpoint.
 
+pub mod about;
 pub mod admin;
 pub mod login;
 pub mod logout;

@@ -9,6 +9,8 @@ mod api_error;
 mod app;
 mod auth;
 mod client_address;
+#[cfg(test)]
+mod committed_secrets;
 mod config;
 mod cookies;
 mod db;

@@ -4,7 +4,7 @@ use crate::api_error::ApiError;
 use crate::app::App;
 use crate::client_address::client_address;
 use crate::config::Config;
-use crate::handlers::{admin, login, logout, logout_all, profile, refresh, register};
+use crate::handlers::{about, admin, login, logout, logout_all, profile, refresh, register};
 use crate::origin::{cors_origin, origin_allowed, own_origin};
 use crate::rate_limit::RateLimit;
 use crate::request_url::RequestUrl;
@@ -93,6 +93,7 @@ async fn route(
     path: &str,
 ) -> Result<Response, ApiError> {
     match (method, path) {
+        (Method::Get, "/api/about") => about::handle_about(app),
         (Method::Get, "/api/profile") => profile::handle_profile(headers, app).await,
         (Method::Get, "/api/admin") => admin::handle_admin(headers, app).await,
         (Method::Post, "/api/register") => {
@@ -116,7 +117,9 @@ async fn route(
             _,
             "/api/register" | "/api/login" | "/api/refresh" | "/api/logout" | "/api/logout-all",
         ) => Err(ApiError::method_not_allowed("POST")),
-        (_, "/api/profile" | "/api/admin") => Err(ApiError::method_not_allowed("GET")),
+        (_, "/api/about" | "/api/profile" | "/api/admin") => {
+            Err(ApiError::method_not_allowed("GET"))
+        }
         _ => Err(ApiError::not_found()),
     }
 }
