@@ -62,8 +62,16 @@ describe("request bodies", () => {
     const { status, sentWhenAnswered } = await postChunked(api, "/api/login", chunks);
     assert.equal(status, 413);
     assert.ok(sentWhenAnswered < chunks, `the answer came after all ${chunks} chunks: the worker read the whole body`);
+    // The worker answered before the body ended, so the connection it came
+    // on cannot carry another request. Under `wrangler dev` a proxy stands
+    // between the client and the worker, and the next request may meet that
+    // closed connection: the proxy then answers 503 "Your worker restarted
+    // mid-request" without reaching the worker (Cloudflare's edge has no
+    // such hop). That answer, once, is the proxy's; the worker's must be 200.
     const [demoUser] = demoAccounts;
-    const next = await call(api, "POST", "/api/login", { body: { username: demoUser.username, password: demoUser.password } });
+    const login = () => call(api, "POST", "/api/login", { body: { username: demoUser.username, password: demoUser.password } });
+    let next = await login();
+    if (next.status === 503 && /^Your worker restarted mid-request/.test(next.text)) next = await login();
     assert.equal(next.status, 200);
   });
 
