@@ -92,6 +92,14 @@ struct LockRow {
     locked_until: u64,
 }
 
+/// A row the counting statement returned (a typed row, not a JSON value: it
+/// keeps serde's generic deserializer out of the module).
+#[derive(Deserialize)]
+struct Counted {
+    #[serde(rename = "failures")]
+    _failures: u32,
+}
+
 /// Counts a login attempt under `key` before its password is checked, in one
 /// statement, so that concurrent attempts are counted one by one: `None` when
 /// the key is not locked (the attempt may go ahead; the attempt that reaches
@@ -106,7 +114,7 @@ pub async fn count_login_attempt(
     // The lock after the n-th failure: first_lock_secs doubled (n - free)
     // times, at most max_lock_secs. A DO UPDATE whose WHERE fails changes and
     // returns no row: the key is locked.
-    let counted: Option<serde_json::Value> = db
+    let counted: Option<Counted> = db
         .prepare(
             "INSERT INTO login_attempts (key, failures, locked_until) VALUES (?1, 1, 0) \
              ON CONFLICT(key) DO UPDATE SET failures = failures + 1, \
