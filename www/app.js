@@ -408,4 +408,11 @@ window.addEventListener("storage", (event) => {
 });
 startClient(initialMode());
 setInterval(tick, 250);
-document.documentElement.dataset.ready = "true";
+// The demo accounts exist only in the seeded local database of `make dev`:
+// their table shows when the worker says it runs with one, never elsewhere.
+// (A plain fetch: the request log shows the session's calls only.)
+fetch("/api/about")
+  .then((response) => (response.ok ? response.json() : {}))
+  .then((about) => ($(".accounts").hidden = about?.seededLocalDatabase !== true))
+  .catch(() => {})
+  .finally(() => (document.documentElement.dataset.ready = "true"));

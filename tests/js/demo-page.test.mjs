@@ -17,19 +17,21 @@ const JWT_SHAPE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
 
 let api; // tokens live 8 s: the page refreshes 4 s after each
 let shortApi; // 2 s tokens, 6 s refresh tokens: a session that expires
+let unseededApi; // as deployed: no demo accounts, and the worker says so
 let browser;
 
 before(async () => {
-  [api, shortApi, browser] = await Promise.all([
+  [api, shortApi, unseededApi, browser] = await Promise.all([
     startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url"), ACCESS_TTL: "8" }),
     startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url"), ACCESS_TTL: "2", REFRESH_TTL: "6" }),
+    startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url") }, { seed: false }),
     launchChromium(),
   ]);
   mkdirSync(screenshots, { recursive: true });
 });
 after(async () => {
   await browser?.close();
-  await Promise.all([api, shortApi].filter(Boolean).map((worker) => worker.stop()));
+  await Promise.all([api, shortApi, unseededApi].filter(Boolean).map((worker) => worker.stop()));
 });
 
 // ---- helpers ----
@@ -646,6 +648,25 @@ describe("the demo page", { concurrency: true }, () => {
       await context.close();
     }
   });
+});
+
+test("the demo accounts and their passwords show only where the worker runs with the seeded local database", async () => {
+  const context = await browser.newContext();
+  try {
+    const local = await openPage(context, api);
+    assert.equal(await local.isVisible(".accounts"), true);
+    assert.equal(await local.isVisible(`text=${demoUser.password}`), true);
+    await local.getByRole("button", { name: `Use ${demoAdmin.username}` }).click();
+    assert.equal(await local.inputValue("#password"), demoAdmin.password);
+    const deployed = await openPage(context, unseededApi);
+    assert.equal(await deployed.isVisible(".accounts"), false);
+    assert.equal(await deployed.isVisible(`text=${demoUser.password}`), false);
+    assert.deepEqual(await logRows(deployed), [], "asking the worker is not a logged API call");
+    await assertNoConsoleErrors(local);
+    await assertNoConsoleErrors(deployed);
+  } finally {
+    await context.close();
+  }
 });
 
 async function signInExpectingFailure(page, username, password) {

@@ -103,7 +103,9 @@ mod tests {
             audience: "api".into(),
             access_ttl: 900,
             refresh_ttl: 3600,
+            session_max_age: 7200,
             allowed_origins: Vec::new(),
+            seeded_local_database: false,
         }
     }
 

@@ -85,6 +85,33 @@ impl ApiError {
         Self::new(401, "invalid_grant", code, message)
     }
 
+    /// 401 for a refresh in a session older than `SESSION_MAX_AGE`.
+    #[must_use]
+    pub fn session_expired() -> Self {
+        Self::new(
+            401,
+            "session_expired",
+            "ERR_SESSION_EXPIRED",
+            "the session has reached its maximum age: sign in again",
+        )
+    }
+
+    /// 401 for a request carrying the refresh cookie twice (one may be planted
+    /// by a sibling subdomain), with `Set-Cookie` values that clear ours.
+    #[must_use]
+    pub fn duplicate_refresh_cookie() -> Self {
+        let mut error = Self::new(
+            401,
+            "invalid_grant",
+            "ERR_REFRESH_COOKIE_DUPLICATED",
+            "the refresh cookie was sent more than once: sign in again",
+        );
+        for cookie in crate::cookies::cleared_cookies() {
+            error = error.with_header("Set-Cookie", cookie);
+        }
+        error
+    }
+
     /// 403 for a valid token without the needed role (RFC 6750 §3.1).
     #[must_use]
     pub fn insufficient_scope(role: &str) -> Self {
@@ -158,6 +185,18 @@ impl ApiError {
         .with_header("Retry-After", retry_after.to_string())
     }
 
+    /// 429 with `Retry-After`: too many requests from this client address.
+    #[must_use]
+    pub fn rate_limited(retry_after: u64) -> Self {
+        Self::new(
+            429,
+            "too_many_requests",
+            "ERR_RATE_LIMITED",
+            format!("too many requests from this address: try again in {retry_after} s"),
+        )
+        .with_header("Retry-After", retry_after.to_string())
+    }
+
     /// 500, with the detail kept for the log.
     #[must_use]
     pub fn internal() -> Self {
@@ -182,7 +221,7 @@ impl ApiError {
     pub fn into_response(self) -> worker::Result<Response> {
         let mut response = Response::from_json(&self.body())?.with_status(self.status);
         for (name, value) in &self.headers {
-            response.headers_mut().set(name, value)?;
+            response.headers_mut().append(name, value)?;
         }
         Ok(response)
     }

@@ -38,7 +38,8 @@ pub struct Principal {
 /// header first, then the cookie.
 ///
 /// # Errors
-/// 401 for an `Authorization` header that is not `Bearer <token>`.
+/// 401 for an `Authorization` header that is not `Bearer <token>`, or an
+/// access cookie sent twice.
 pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, ApiError> {
     if let Some(header) = headers.get("Authorization")? {
         return match header.trim().split_once(' ') {
@@ -54,14 +55,23 @@ pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, 
         };
     }
     let cookie = headers.get("Cookie")?;
-    Ok(cookie
+    let token = cookie
         .as_deref()
-        .and_then(|header| read_cookie(header, ACCESS_COOKIE))
-        .map(|token| (token.to_string(), TokenSource::Cookie)))
+        .map(|header| read_cookie(header, ACCESS_COOKIE))
+        .transpose()
+        .map_err(|_| {
+            ApiError::invalid_token(
+                "ERR_BAD_COOKIE",
+                "the access cookie was sent more than once",
+            )
+        })?
+        .flatten();
+    Ok(token.map(|token| (token.to_string(), TokenSource::Cookie)))
 }
 
 /// Verifies the access token of a request with these headers, checks the deny
-/// list and that the user still exists.
+/// list, that its session (`sid`) is not revoked and that the user still
+/// exists.
 ///
 /// # Errors
 /// 401 with the core's error code, or the worker's for a revoked token or a
@@ -86,9 +96,9 @@ pub async fn authenticate(headers: &Headers, app: &App) -> Result<Principal, Api
             "a required claim is missing",
         ));
     };
-    // A deleted user's tokens die with the account; a revoked token is
-    // refused even while its user exists.
-    let (username, denied) = db::find_username_and_denial(&app.db, user_id, jti)
+    // A deleted user's tokens die with the account; a token on the deny list,
+    // or from a revoked session, is refused even while its user exists.
+    let (username, denied) = db::find_username_and_denial(&app.db, user_id, jti, family_id)
         .await?
         .ok_or_else(|| {
             ApiError::invalid_token("ERR_USER_UNKNOWN", "the token's user no longer exists")
@@ -96,7 +106,7 @@ pub async fn authenticate(headers: &Headers, app: &App) -> Result<Principal, Api
     if denied {
         return Err(ApiError::invalid_token(
             "ERR_TOKEN_REVOKED",
-            "the token was revoked by logout",
+            "the token or its session was revoked",
         ));
     }
     Ok(Principal {

@@ -37,13 +37,27 @@ fn cookie(name: &str, value: &str, path: &str, max_age: u64) -> String {
     format!("{name}={value}; Max-Age={max_age}; Path={path}; HttpOnly; Secure; SameSite=Strict")
 }
 
-/// The value of cookie `name` in a `Cookie` request header.
-#[must_use]
-pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').find_map(|pair| {
+/// A cookie sent more than once in one request: another site under the same
+/// parent domain can plant a second `__Secure-` cookie (only `__Host-` ones
+/// are bound to one host), so neither copy can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DuplicateCookie;
+
+/// The value of cookie `name` in a `Cookie` request header (an empty value is
+/// no cookie).
+///
+/// # Errors
+/// [`DuplicateCookie`] when the header carries `name` more than once.
+pub fn read_cookie<'a>(header: &'a str, name: &str) -> Result<Option<&'a str>, DuplicateCookie> {
+    let mut values = header.split(';').filter_map(|pair| {
         let (key, value) = pair.trim().split_once('=')?;
-        (key == name && !value.is_empty()).then_some(value)
-    })
+        (key == name).then_some(value)
+    });
+    let first = values.next();
+    if values.next().is_some() {
+        return Err(DuplicateCookie);
+    }
+    Ok(first.filter(|value| !value.is_empty()))
 }
 
 #[cfg(test)]
@@ -80,8 +94,22 @@ mod tests {
     #[test]
     fn reads_a_cookie_by_exact_name() {
         let header = "a=1; __Host-access=tok.en.x; __Host-accessory=no; empty=";
-        assert_eq!(read_cookie(header, ACCESS_COOKIE), Some("tok.en.x"));
-        assert_eq!(read_cookie(header, "empty"), None);
-        assert_eq!(read_cookie(header, "missing"), None);
+        assert_eq!(read_cookie(header, ACCESS_COOKIE), Ok(Some("tok.en.x")));
+        assert_eq!(read_cookie(header, "empty"), Ok(None));
+        assert_eq!(read_cookie(header, "missing"), Ok(None));
+    }
+
+    #[test]
+    fn a_cookie_sent_twice_is_refused_whichever_comes_first() {
+        for header in [
+            "__Secure-refresh=planted; __Secure-refresh=ours",
+            "__Secure-refresh=ours; a=1; __Secure-refresh=",
+        ] {
+            assert_eq!(
+                read_cookie(header, REFRESH_COOKIE),
+                Err(DuplicateCookie),
+                "{header}"
+            );
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Every query the worker makes, against the D1 database bound as `DB`.
 
-use crate::lockout::lock_secs;
+use crate::lockout::LockPolicy;
 use crate::refresh_token::StoredRefreshToken;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
@@ -92,50 +92,66 @@ struct LockRow {
     locked_until: u64,
 }
 
-/// Until when logins to `username` are locked (0: not locked).
-pub async fn locked_until(db: &D1Database, username: &str) -> worker::Result<u64> {
-    let row: Option<LockRow> = db
-        .prepare("SELECT locked_until FROM login_attempts WHERE username = ?1")
-        .bind(&[text(username)])?
-        .first(None)
-        .await?;
-    Ok(row.map_or(0, |row| row.locked_until))
-}
-
+/// A row the counting statement returned (a typed row, not a JSON value: it
+/// keeps serde's generic deserializer out of the module).
 #[derive(Deserialize)]
-struct FailureRow {
-    failures: u32,
+struct Counted {
+    #[serde(rename = "failures")]
+    _failures: u32,
 }
 
-/// Counts a failed login and locks the name when there were too many;
-/// returns until when it is now locked (0: not locked).
-pub async fn record_failure(db: &D1Database, username: &str, now: u64) -> worker::Result<u64> {
-    let row: Option<FailureRow> = db
+/// Counts a login attempt under `key` before its password is checked, in one
+/// statement, so that concurrent attempts are counted one by one: `None` when
+/// the key is not locked (the attempt may go ahead; the attempt that reaches
+/// the policy's free failures locks the key in advance), or until when it is
+/// locked (the attempt is refused and not counted).
+pub async fn count_login_attempt(
+    db: &D1Database,
+    key: &str,
+    policy: &LockPolicy,
+    now: u64,
+) -> worker::Result<Option<u64>> {
+    // The lock after the n-th failure: first_lock_secs doubled (n - free)
+    // times, at most max_lock_secs. A DO UPDATE whose WHERE fails changes and
+    // returns no row: the key is locked.
+    let counted: Option<Counted> = db
         .prepare(
-            "INSERT INTO login_attempts (username, failures, locked_until) VALUES (?1, 1, 0) \
-             ON CONFLICT(username) DO UPDATE SET failures = failures + 1 RETURNING failures",
+            "INSERT INTO login_attempts (key, failures, locked_until) VALUES (?1, 1, 0) \
+             ON CONFLICT(key) DO UPDATE SET failures = failures + 1, \
+             locked_until = CASE WHEN failures + 1 >= ?3 \
+               THEN ?2 + min(?4 << min(failures + 1 - ?3, 16), ?5) ELSE 0 END \
+             WHERE locked_until <= ?2 RETURNING failures",
         )
-        .bind(&[text(username)])?
+        .bind(&[
+            text(key),
+            number(now),
+            number(u64::from(policy.free_failures)),
+            number(policy.first_lock_secs),
+            number(policy.max_lock_secs),
+        ])?
         .first(None)
         .await?;
-    let lock = lock_secs(row.map_or(1, |row| row.failures));
-    if lock == 0 {
-        return Ok(0);
+    if counted.is_some() {
+        return Ok(None);
     }
-    let until = now + lock;
-    db.prepare("UPDATE login_attempts SET locked_until = ?2 WHERE username = ?1")
-        .bind(&[text(username), number(until)])?
-        .run()
+    let lock: Option<LockRow> = db
+        .prepare("SELECT locked_until FROM login_attempts WHERE key = ?1")
+        .bind(&[text(key)])?
+        .first(None)
         .await?;
-    Ok(until)
+    Ok(Some(lock.map_or(now, |row| row.locked_until)))
 }
 
-/// Forgets the failures of `username` after a successful login.
-pub async fn clear_failures(db: &D1Database, username: &str) -> worker::Result<()> {
-    db.prepare("DELETE FROM login_attempts WHERE username = ?1")
-        .bind(&[text(username)])?
-        .run()
-        .await?;
+/// Forgets the attempts counted under `keys` after a successful login.
+pub async fn clear_login_attempts(db: &D1Database, keys: &[&str]) -> worker::Result<()> {
+    let statements = keys
+        .iter()
+        .map(|key| {
+            db.prepare("DELETE FROM login_attempts WHERE key = ?1")
+                .bind(&[text(key)])
+        })
+        .collect::<worker::Result<Vec<_>>>()?;
+    db.batch(statements).await?;
     Ok(())
 }
 
@@ -175,16 +191,20 @@ struct RefreshRow {
     expires_at: u64,
     used_at: Option<u64>,
     revoked_at: Option<u64>,
+    session_started_at: u64,
 }
 
-/// What is known about the refresh token with this hash.
+/// What is known about the refresh token with this hash, whose sessions last
+/// `session_max_age` seconds.
 pub async fn find_refresh_token(
     db: &D1Database,
     token_hash: &str,
+    session_max_age: u64,
 ) -> worker::Result<Option<StoredRefreshToken>> {
     let row: Option<RefreshRow> = db
         .prepare(
-            "SELECT t.family_id, t.user_id, t.expires_at, t.used_at, f.revoked_at \
+            "SELECT t.family_id, t.user_id, t.expires_at, t.used_at, f.revoked_at, \
+             f.created_at AS session_started_at \
              FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?1",
         )
         .bind(&[text(token_hash)])?
@@ -196,18 +216,24 @@ pub async fn find_refresh_token(
         expires_at: row.expires_at,
         used: row.used_at.is_some(),
         family_revoked: row.revoked_at.is_some(),
+        session_ends_at: row.session_started_at.saturating_add(session_max_age),
     }))
 }
 
 /// Marks a refresh token used, atomically: of concurrent callers with the same
-/// token exactly one gets `true`.
+/// token at most one gets `true`, and none once its family is revoked (a
+/// refresh that races a logout loses).
 pub async fn claim_refresh_token(
     db: &D1Database,
     token_hash: &str,
     now: u64,
 ) -> worker::Result<bool> {
     let result = db
-        .prepare("UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL")
+        .prepare(
+            "UPDATE refresh_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM refresh_families f \
+               WHERE f.id = refresh_tokens.family_id AND f.revoked_at IS NOT NULL)",
+        )
         .bind(&[text(token_hash), number(now)])?
         .run()
         .await?;
@@ -220,6 +246,17 @@ pub async fn revoke_family(db: &D1Database, family_id: &str, now: u64) -> worker
         .bind(&[text(family_id), number(now)])?
         .run()
         .await?;
+    Ok(())
+}
+
+/// Revokes every session (refresh family) of an account.
+pub async fn revoke_user_families(db: &D1Database, user_id: &str, now: u64) -> worker::Result<()> {
+    db.prepare(
+        "UPDATE refresh_families SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
+    )
+    .bind(&[text(user_id), number(now)])?
+    .run()
+    .await?;
     Ok(())
 }
 
@@ -249,21 +286,26 @@ struct UsernameAndDenial {
     denied: u32,
 }
 
-/// The username of the account `user_id` and whether the access token `jti`
-/// was revoked by logout, in one round trip (this runs on every authenticated
-/// request, so it reads only the two columns it needs: no password hash).
+/// The username of the account `user_id`, and whether an access token with
+/// id `jti` from the session (refresh family) `family_id` is revoked: its
+/// `jti` on the deny list, or its session revoked or gone. One round trip
+/// (this runs on every authenticated request, so it reads only what it needs:
+/// no password hash).
 pub async fn find_username_and_denial(
     db: &D1Database,
     user_id: &str,
     jti: &str,
+    family_id: &str,
 ) -> worker::Result<Option<(String, bool)>> {
     let row: Option<UsernameAndDenial> = db
         .prepare(
             "SELECT username, \
-             EXISTS (SELECT 1 FROM denied_access_tokens WHERE jti = ?2) AS denied \
+             EXISTS (SELECT 1 FROM denied_access_tokens WHERE jti = ?2) \
+             OR NOT EXISTS (SELECT 1 FROM refresh_families \
+               WHERE id = ?3 AND user_id = ?1 AND revoked_at IS NULL) AS denied \
              FROM users WHERE id = ?1",
         )
-        .bind(&[text(user_id), text(jti)])?
+        .bind(&[text(user_id), text(jti), text(family_id)])?
         .first(None)
         .await?;
     Ok(row.map(|row| (row.username, row.denied != 0)))

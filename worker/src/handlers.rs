@@ -1,8 +1,10 @@
 //! One handler per endpoint.
 
+pub mod about;
 pub mod admin;
 pub mod login;
 pub mod logout;
+pub mod logout_all;
 pub mod profile;
 pub mod refresh;
 pub mod register;

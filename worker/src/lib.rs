@@ -8,6 +8,9 @@ mod accounts;
 mod api_error;
 mod app;
 mod auth;
+mod client_address;
+#[cfg(test)]
+mod committed_secrets;
 mod config;
 mod cookies;
 mod db;
@@ -16,6 +19,7 @@ mod lockout;
 mod origin;
 mod password;
 mod random;
+mod rate_limit;
 mod refresh_token;
 mod request_body;
 mod request_url;

@@ -37,6 +37,9 @@ pub struct StoredRefreshToken {
     pub used: bool,
     /// Whether its family was revoked (logout or reuse).
     pub family_revoked: bool,
+    /// When its session (family) ends, whatever its refreshes: the login
+    /// time plus `SESSION_MAX_AGE`, in seconds.
+    pub session_ends_at: u64,
 }
 
 /// What to do with a presented refresh token.
@@ -48,6 +51,8 @@ pub enum Rotation {
     Unknown,
     /// Past its expiry.
     Expired,
+    /// Its session is older than `SESSION_MAX_AGE`: sign in again.
+    SessionExpired,
     /// Its family was revoked.
     Revoked,
     /// Already rotated: a copy is in use. Revoke the family.
@@ -61,6 +66,7 @@ pub fn decide(stored: Option<&StoredRefreshToken>, now: u64) -> Rotation {
         None => Rotation::Unknown,
         Some(token) if token.family_revoked => Rotation::Revoked,
         Some(token) if token.used => Rotation::Reused,
+        Some(token) if now >= token.session_ends_at => Rotation::SessionExpired,
         Some(token) if now >= token.expires_at => Rotation::Expired,
         Some(_) => Rotation::Rotate,
     }
@@ -77,6 +83,7 @@ mod tests {
             expires_at: 1000,
             used: false,
             family_revoked: false,
+            session_ends_at: 5000,
         }
     }
 
@@ -112,6 +119,21 @@ mod tests {
     #[test]
     fn expiry_is_at_the_second() {
         assert_eq!(decide(Some(&stored()), 1000), Rotation::Expired);
+    }
+
+    #[test]
+    fn a_session_ends_at_its_maximum_age_however_fresh_the_token() {
+        let token = StoredRefreshToken {
+            expires_at: 9000,
+            ..stored()
+        };
+        assert_eq!(decide(Some(&token), 4999), Rotation::Rotate);
+        assert_eq!(decide(Some(&token), 5000), Rotation::SessionExpired);
+        let reused = StoredRefreshToken {
+            used: true,
+            ..token
+        };
+        assert_eq!(decide(Some(&reused), 5000), Rotation::Reused);
     }
 
     #[test]

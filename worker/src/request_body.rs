@@ -1,6 +1,7 @@
 //! Reading JSON request bodies: bounded in size, objects only.
 
 use crate::api_error::ApiError;
+use futures_util::StreamExt;
 use serde_json::{Map, Value};
 use worker::Request;
 
@@ -8,6 +9,11 @@ use worker::Request;
 pub const MAX_BODY_BYTES: usize = 8 * 1024;
 
 /// The body as a JSON object (an empty body is an empty object).
+///
+/// A declared `Content-Length` over the limit is refused before anything is
+/// read; a body without one (chunked) is read chunk by chunk and refused as
+/// soon as the running total passes the limit: the rest is never read (the
+/// stream is cancelled), so no body takes more than the limit and one chunk.
 ///
 /// # Errors
 /// 413 over [`MAX_BODY_BYTES`], 400 for anything but a JSON object.
@@ -19,7 +25,18 @@ pub async fn json_object(req: &mut Request) -> Result<Map<String, Value>, ApiErr
     if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
         return Err(ApiError::payload_too_large(MAX_BODY_BYTES));
     }
-    let bytes = req.bytes().await?;
+    let mut bytes = Vec::new();
+    // A request without a body has no stream.
+    if let Ok(mut stream) = req.stream() {
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk?;
+            if bytes.len() + chunk.len() > MAX_BODY_BYTES {
+                // Dropping the stream cancels it.
+                return Err(ApiError::payload_too_large(MAX_BODY_BYTES));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+    }
     parse_object(&bytes)
 }
 

@@ -2,9 +2,11 @@
 
 use crate::api_error::ApiError;
 use crate::app::App;
+use crate::client_address::client_address;
 use crate::config::Config;
-use crate::handlers::{admin, login, logout, profile, refresh, register};
+use crate::handlers::{about, admin, login, logout, logout_all, profile, refresh, register};
 use crate::origin::{cors_origin, origin_allowed, own_origin};
+use crate::rate_limit::RateLimit;
 use crate::request_url::RequestUrl;
 use worker::{Env, Headers, Method, Request, Response};
 
@@ -63,7 +65,7 @@ pub async fn handle(raw: worker::web_sys::Request, env: Env) -> worker::Result<R
             Err(ApiError::foreign_origin())
         } else {
             match App::new(config, &env) {
-                Ok(app) => route(raw, &headers, &app, &method, path).await,
+                Ok(app) => route(raw, &env, &headers, &app, &method, path).await,
                 Err(error) => Err(error),
             }
         };
@@ -84,26 +86,40 @@ pub async fn handle(raw: worker::web_sys::Request, env: Env) -> worker::Result<R
 
 async fn route(
     raw: worker::web_sys::Request,
+    env: &Env,
     headers: &Headers,
     app: &App,
     method: &Method,
     path: &str,
 ) -> Result<Response, ApiError> {
     match (method, path) {
+        (Method::Get, "/api/about") => about::handle_about(app),
         (Method::Get, "/api/profile") => profile::handle_profile(headers, app).await,
         (Method::Get, "/api/admin") => admin::handle_admin(headers, app).await,
         (Method::Post, "/api/register") => {
+            RateLimit::Register
+                .check(env, &client_address(headers)?)
+                .await?;
             register::handle_register(&mut Request::from(raw), app).await
         }
-        (Method::Post, "/api/login") => login::handle_login(&mut Request::from(raw), app).await,
+        (Method::Post, "/api/login") => {
+            RateLimit::Login
+                .check(env, &client_address(headers)?)
+                .await?;
+            login::handle_login(&mut Request::from(raw), app).await
+        }
         (Method::Post, "/api/refresh") => {
             refresh::handle_refresh(&mut Request::from(raw), app).await
         }
         (Method::Post, "/api/logout") => logout::handle_logout(&mut Request::from(raw), app).await,
-        (_, "/api/register" | "/api/login" | "/api/refresh" | "/api/logout") => {
-            Err(ApiError::method_not_allowed("POST"))
+        (Method::Post, "/api/logout-all") => logout_all::handle_logout_all(headers, app).await,
+        (
+            _,
+            "/api/register" | "/api/login" | "/api/refresh" | "/api/logout" | "/api/logout-all",
+        ) => Err(ApiError::method_not_allowed("POST")),
+        (_, "/api/about" | "/api/profile" | "/api/admin") => {
+            Err(ApiError::method_not_allowed("GET"))
         }
-        (_, "/api/profile" | "/api/admin") => Err(ApiError::method_not_allowed("GET")),
         _ => Err(ApiError::not_found()),
     }
 }

@@ -19,7 +19,9 @@ pub enum Delivery {
     Cookie,
 }
 
-/// Issues tokens for `user` in the refresh family `family_id`.
+/// Issues tokens for `user` in the refresh family `family_id`, whose session
+/// ends at `session_ends_at`: the refresh token lives `REFRESH_TTL`, but never
+/// past the end of its session.
 ///
 /// # Errors
 /// 500 when the database, the clock or the random source fails.
@@ -27,15 +29,20 @@ pub async fn issue(
     app: &App,
     user: &UserRow,
     family_id: &str,
+    session_ends_at: u64,
     delivery: Delivery,
 ) -> Result<Response, ApiError> {
     let refresh_token = new_refresh_token()?;
+    let refresh_expires_at = app
+        .now
+        .saturating_add(app.config.refresh_ttl)
+        .min(session_ends_at);
     db::insert_refresh_token(
         &app.db,
         &refresh_token_hash(&refresh_token),
         family_id,
         &user.id,
-        app.now + app.config.refresh_ttl,
+        refresh_expires_at,
     )
     .await?;
     let roles = user.role_list();
@@ -64,7 +71,9 @@ pub async fn issue(
             }))?;
             let headers = response.headers_mut();
             headers.append("Set-Cookie", &access_cookie(&access_token, expires_in))?;
-            for cookie in refresh_cookies(&refresh_token, app.config.refresh_ttl) {
+            for cookie in
+                refresh_cookies(&refresh_token, refresh_expires_at.saturating_sub(app.now))
+            {
                 headers.append("Set-Cookie", &cookie)?;
             }
             Ok(response)

@@ -7,12 +7,17 @@ import { applyMigrations, executeSql, seedDemoAccounts } from "../../../scripts/
 import { repoRoot } from "./package.mjs";
 import { startWrangler } from "./worker.mjs";
 
-/** Starts the worker with `vars` (name → value) overriding wrangler.toml. */
-export async function startApiWorker(vars = {}) {
+/**
+ * Starts the worker with `vars` (name → value) overriding wrangler.toml; with
+ * `seed` (the default), the database holds the demo accounts and the worker is
+ * told so (SEEDED_LOCAL_DATABASE), as `make dev` runs it.
+ */
+export async function startApiWorker(vars = {}, { seed = true } = {}) {
   const persistTo = mkdtempSync(join(tmpdir(), "jwt-edge-d1-"));
   applyMigrations({ persistTo });
-  seedDemoAccounts({ persistTo });
-  const varArgs = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+  if (seed) seedDemoAccounts({ persistTo });
+  const allVars = seed ? { SEEDED_LOCAL_DATABASE: "true", ...vars } : vars;
+  const varArgs = Object.entries(allVars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const worker = await startWrangler(join(repoRoot, "worker"), ["--persist-to", persistTo, ...varArgs]);
   return {
     url: worker.url,

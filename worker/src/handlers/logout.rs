@@ -15,22 +15,31 @@ use worker::{Request, Response};
 /// cookies. Logging out twice, or without a session, is not an error.
 ///
 /// # Errors
-/// 400 for a malformed body; 500 when the database fails.
+/// 400 for a malformed body; 401 (cookies cleared, nothing revoked) when the
+/// refresh cookie is sent twice; 500 when the database fails.
 pub async fn handle_logout(req: &mut Request, app: &App) -> Result<Response, ApiError> {
     let body = json_object(req).await?;
+    let cookie = req.headers().get("Cookie")?;
+    let refresh_cookie = cookie
+        .as_deref()
+        .map(|header| read_cookie(header, REFRESH_COOKIE))
+        .transpose()
+        .map_err(|_| ApiError::duplicate_refresh_cookie())?
+        .flatten();
     let mut families = Vec::new();
     if let Ok(principal) = authenticate(req.headers(), app).await {
         db::deny_access_token(&app.db, &principal.jti, principal.expires_at, app.now).await?;
         families.push(principal.family_id);
     }
-    let cookie = req.headers().get("Cookie")?;
-    let refresh_token = optional_string(&body, "refreshToken")?.or_else(|| {
-        cookie
-            .as_deref()
-            .and_then(|header| read_cookie(header, REFRESH_COOKIE))
-    });
+    let refresh_token = optional_string(&body, "refreshToken")?.or(refresh_cookie);
     if let Some(token) = refresh_token {
-        if let Some(stored) = db::find_refresh_token(&app.db, &refresh_token_hash(token)).await? {
+        if let Some(stored) = db::find_refresh_token(
+            &app.db,
+            &refresh_token_hash(token),
+            app.config.session_max_age,
+        )
+        .await?
+        {
             families.push(stored.family_id);
         }
     }
