@@ -40,7 +40,10 @@ const vars = ["ACCESS_TTL", "REFRESH_TTL"]
   .filter((name) => process.env[name])
   .flatMap((name) => ["--var", `${name}:${process.env[name]}`]);
 const persistArgs = persistTo ? ["--persist-to", persistTo] : [];
-const wrangler = spawn(`${root}node_modules/.bin/wrangler`, ["dev", "--ip", "127.0.0.1", "--port", port, ...persistArgs, ...vars], {
+// The page shows the demo accounts only where the worker says that it runs
+// with this seeded local database.
+const seeded = ["--var", "SEEDED_LOCAL_DATABASE:true"];
+const wrangler = spawn(`${root}node_modules/.bin/wrangler`, ["dev", "--ip", "127.0.0.1", "--port", port, ...persistArgs, ...seeded, ...vars], {
   cwd: `${root}worker`,
   stdio: "inherit",
   env: {

@@ -120,6 +120,8 @@ function loginFailure(error) {
       const wait = error.retryAfter ?? 30;
       return `Too many failed sign-ins: this account is locked for ${wait} s (until ${clock(Date.now() / 1000 + wait)}). Even the right password waits.`;
     }
+    case "ERR_RATE_LIMITED":
+      return `Too many sign-ins from this address: wait ${error.retryAfter ?? 60} s.`;
     case "ERR_NETWORK":
       return unreachable;
     case "ERR_BAD_REQUEST":
@@ -133,6 +135,10 @@ function sessionEnded(code) {
   switch (code) {
     case "ERR_REFRESH_TOKEN_EXPIRED":
       return "Your session has expired: sign in again.";
+    case "ERR_SESSION_EXPIRED":
+      return "Your session reached its maximum age (SESSION_MAX_AGE) and ended, however often it refreshed: sign in again.";
+    case "ERR_REFRESH_COOKIE_DUPLICATED":
+      return "The request carried two refresh cookies (one planted by another site of this domain?): the server refused it and cleared them. Sign in again.";
     case "ERR_REFRESH_TOKEN_REUSED":
       return "Your session was ended by the server because its refresh token was used twice (a stolen token, or a copy of this session racing it). Sign in again.";
     case "ERR_REFRESH_TOKEN_REVOKED":
