@@ -28,7 +28,7 @@ use alloc::string::String;
 /// assert_eq!(key.algorithm(), None);
 /// let key = key.with_algorithm(Algorithm::EdDsa)?;
 /// assert_eq!(key.algorithm(), Some(Algorithm::EdDsa));
-/// assert_eq!(format!("{key:?}"), "PublicKey { family: Ed25519, algorithm: Some(EdDsa), kid: None }");
+/// assert_eq!(format!("{key:?}"), "PublicKey { material: Ed25519, algorithm: Some(EdDsa), kid: None }");
 /// # Ok::<(), jwt_edge::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

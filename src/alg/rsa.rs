@@ -20,7 +20,7 @@ pub const MAX_MODULUS_BITS: usize = 8192;
 /// An RSA public key of 2048 to 8192 bits.
 ///
 /// ```
-/// # use jwt_edge::alg::rsa::PublicKey;
+/// # use jwt_edge::alg::rsa::RsaPublicKey;
 /// // A 1024-bit modulus is refused.
 /// let n = [0xc5; 128];
 /// assert_eq!(RsaPublicKey::from_components(&n, &[1, 0, 1]).unwrap_err().code(), "ERR_KEY_INVALID");
