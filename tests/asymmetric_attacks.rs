@@ -517,6 +517,47 @@ fn ed25519_weak_keys_and_non_canonical_signatures_are_refused() {
     );
 }
 
+/// A signature whose `R` is a small-order point (the identity) and whose
+/// `S = k·a` (with `a` the private scalar): the cofactorless equation
+/// `[S]B = R + [k]A` holds, so a plain `verify` accepts it; `verify_strict`,
+/// the only check this crate makes, refuses a small-order `R`.
+#[test]
+fn ed25519_signature_with_a_small_order_r_is_refused() {
+    use curve25519_dalek::Scalar;
+    use sha2::{Digest, Sha512};
+    let seed = [0x42; 32];
+    let dalek = ed25519_dalek::SigningKey::from_bytes(&seed);
+    let key = ed25519_key(Algorithm::EdDsa);
+    let public = jwk_x(&key.public_key());
+    assert_eq!(public, dalek.verifying_key().to_bytes());
+    let input = format!(
+        "{}.{}",
+        b64(br#"{"alg":"EdDSA"}"#),
+        b64(payload().as_bytes())
+    );
+    let mut r = [0u8; 32];
+    r[0] = 1;
+    let hash = Sha512::new()
+        .chain_update(r)
+        .chain_update(&public)
+        .chain_update(input.as_bytes())
+        .finalize();
+    let mut wide = [0u8; 64];
+    wide.copy_from_slice(&hash);
+    let s = Scalar::from_bytes_mod_order_wide(&wide) * dalek.to_scalar();
+    let signature = [&r[..], &s.to_bytes()].concat();
+    let forged = ed25519_dalek::Signature::from_slice(&signature).expect("64 bytes");
+    assert!(
+        ed25519_dalek::Verifier::verify(&dalek.verifying_key(), input.as_bytes(), &forged).is_ok(),
+        "the forgery passes the plain check"
+    );
+    let token = format!("{input}.{}", b64(&signature));
+    assert_eq!(
+        code(verify(&token, &key.public_key(), &Validation::new(NOW))),
+        Err(SIGNATURE_FAILED)
+    );
+}
+
 /// A token that brings its own key (`jwk`, `jku`, `x5u`, `x5c`) is checked
 /// against the verifier's key only: the attacker's key is never used.
 #[test]
