@@ -141,8 +141,20 @@ impl KeySet {
     }
 }
 
-/// The key a [`KeySet`] chose for one token.
+/// The key a [`KeySet`] chose for one token. It lives on the stack for one
+/// verification: a made HMAC key is not worth a heap allocation.
+///
+/// ```
+/// use jwt_edge::{Algorithm, KeyRequest, KeySet, SelectedKey, VerifyingKey};
+/// let set = KeySet::from_json(br#"{"keys":[{"kty":"oct","kid":"h","alg":"HS256",
+///   "k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}]}"#)?;
+/// let chosen = set.select(&KeyRequest::new(Algorithm::Hs256, Some("h"), &[]))?;
+/// assert!(matches!(chosen, SelectedKey::Hmac(_)));
+/// assert_eq!(chosen.algorithm(), Algorithm::Hs256);
+/// # Ok::<(), jwt_edge::Error>(())
+/// ```
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum SelectedKey<'k> {
     /// A public key, used for the token's algorithm.
     Public(BoundPublicKey<'k>),

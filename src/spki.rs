@@ -1,6 +1,6 @@
 //! Public keys in X.509 `SubjectPublicKeyInfo` form (RFC 5280 §4.1.2.7), DER
 //! or PEM (`-----BEGIN PUBLIC KEY-----`, RFC 7468 §13), parsed with
-//! RustCrypto's `spki`, `der` and `pem-rfc7468`.
+//! `RustCrypto`'s `spki`, `der` and `pem-rfc7468`.
 
 use crate::{Error, PublicKey};
 use spki::der::asn1::UintRef;

@@ -309,7 +309,7 @@ fn add(a: &[u8], b: &[u8]) -> Option<Vec<u8>> {
     let mut carry = 0u16;
     for i in (0..a.len()).rev() {
         let total = u16::from(a[i]) + u16::from(b[i]) + carry;
-        sum[i] = total as u8;
+        sum[i] = total.to_be_bytes()[1];
         carry = total >> 8;
     }
     (carry == 0).then_some(sum)
@@ -395,7 +395,7 @@ fn ecdsa_signature_in_der_or_of_the_wrong_length_is_refused() {
             } else {
                 bytes.to_vec()
             };
-            out.push(body.len() as u8);
+            out.push(u8::try_from(body.len()).expect("short"));
             out.extend(body);
             out
         };
@@ -404,7 +404,7 @@ fn ecdsa_signature_in_der_or_of_the_wrong_length_is_refused() {
         if body.len() >= 0x80 {
             der.push(0x81);
         }
-        der.push(body.len() as u8);
+        der.push(u8::try_from(body.len()).expect("short"));
         der.extend(body);
         for forged in [
             der,
@@ -503,7 +503,7 @@ fn ed25519_weak_keys_and_non_canonical_signatures_are_refused() {
     let mut carry = 0u16;
     for i in 0..32 {
         let total = u16::from(signature[32 + i]) + u16::from(l[i]) + carry;
-        raised[32 + i] = total as u8;
+        raised[32 + i] = total.to_be_bytes()[1];
         carry = total >> 8;
     }
     assert_eq!(carry, 0);
