@@ -9,6 +9,7 @@ use crate::alg::eddsa::{Ed25519PrivateKey, Ed25519PublicKey};
 #[cfg(feature = "rsa")]
 use crate::alg::rsa::RsaPublicKey;
 use crate::json::{Object, Value};
+#[cfg(feature = "signing")]
 use crate::private_key::PrivateKey;
 use crate::public_key::PublicKey;
 use crate::{base64url, Algorithm, Error, HmacKey, KeyFamily};
@@ -38,6 +39,7 @@ impl Problem {
 /// A JWK as read: one of the three kinds of key.
 pub(crate) enum Parsed {
     Public(PublicKey),
+    #[cfg(feature = "signing")]
     Private(PrivateKey),
     Secret(SecretJwk),
 }
@@ -118,8 +120,7 @@ pub(crate) fn parse(object: &Object) -> Result<Parsed, Problem> {
         }
         return Ok(Parsed::Public(key));
     }
-    let private = private_key(object, &key)?;
-    Ok(Parsed::Private(private))
+    private_jwk(object, &key)
 }
 
 /// The public part of a JWK of `family`.
@@ -165,7 +166,20 @@ fn public_material(
     }
 }
 
+/// A JWK with `d`: a private key of a family that signs.
+#[cfg(feature = "signing")]
+fn private_jwk(object: &Object, public: &PublicKey) -> Result<Parsed, Problem> {
+    Ok(Parsed::Private(private_key(object, public)?))
+}
+
+/// A JWK with `d` in a build whose families only verify.
+#[cfg(not(feature = "signing"))]
+fn private_jwk(_object: &Object, _public: &PublicKey) -> Result<Parsed, Problem> {
+    Err(Problem::Unusable("private keys do not sign in this build"))
+}
+
 /// The private key of a JWK with `d`, checked against its public part.
+#[cfg(feature = "signing")]
 fn private_key(object: &Object, public: &PublicKey) -> Result<PrivateKey, Problem> {
     let d = Zeroizing::new(bytes(object, "d")?);
     let invalid = |_| Problem::Invalid("\"d\" is not a valid private key");
@@ -176,7 +190,7 @@ fn private_key(object: &Object, public: &PublicKey) -> Result<PrivateKey, Proble
         .ok_or(Problem::Unusable(
             "only ECDSA and Ed25519 private keys sign (no RSA signing)",
         ))?;
-    let private = match family {
+    let private: PrivateKey = match family {
         #[cfg(feature = "ecdsa")]
         KeyFamily::P256 | KeyFamily::P384 | KeyFamily::P521 => {
             PrivateKey::from(EcdsaPrivateKey::from_scalar(algorithm, &d).map_err(invalid)?)
@@ -267,6 +281,7 @@ impl PublicKey {
     pub fn from_jwk(json: &[u8]) -> Result<Self, Error> {
         match parse_text(json).map_err(Problem::into_jwk_error)? {
             Parsed::Public(key) => Ok(key),
+            #[cfg(feature = "signing")]
             Parsed::Private(_) => Err(Error::jwk("a private JWK where a public one is expected")),
             Parsed::Secret(_) => Err(Error::jwk("an \"oct\" JWK is a secret, not a public key")),
         }
@@ -287,13 +302,13 @@ impl HmacKey {
     /// [`Error::InvalidJwk`] when `json` is not a valid `oct` JWK for
     /// `algorithm`; [`Error::InvalidKey`] when the secret is too short.
     pub fn from_jwk(json: &[u8], algorithm: Algorithm) -> Result<Self, Error> {
-        match parse_text(json).map_err(Problem::into_jwk_error)? {
-            Parsed::Secret(secret) if secret.algorithm.is_none_or(|own| own == algorithm) => {
-                Self::new(algorithm, &secret.bytes)
-            }
-            Parsed::Secret(_) => Err(Error::jwk("\"alg\" does not fit the algorithm")),
-            _ => Err(Error::jwk("not an \"oct\" JWK")),
+        let Parsed::Secret(secret) = parse_text(json).map_err(Problem::into_jwk_error)? else {
+            return Err(Error::jwk("not an \"oct\" JWK"));
+        };
+        if secret.algorithm.is_some_and(|own| own != algorithm) {
+            return Err(Error::jwk("\"alg\" does not fit the algorithm"));
         }
+        Self::new(algorithm, &secret.bytes)
     }
 }
 

@@ -1,7 +1,9 @@
 //! Writing public and private JWKs, and RFC 7638 thumbprints.
 
 use crate::public_key::Material;
-use crate::{base64url, PrivateKey, PublicKey};
+#[cfg(feature = "signing")]
+use crate::PrivateKey;
+use crate::{base64url, PublicKey};
 use alloc::string::String;
 use sha2::{Digest, Sha256};
 
@@ -98,6 +100,7 @@ impl PublicKey {
     }
 }
 
+#[cfg(feature = "signing")]
 impl PrivateKey {
     /// The private JWK of this key: its public JWK's members with `d`.
     ///

@@ -79,6 +79,7 @@ impl KeySet {
             match parse(jwk) {
                 Ok(Parsed::Public(key)) => set.keys.push(key),
                 Ok(Parsed::Secret(secret)) if secrets_allowed => set.secrets.push(secret),
+                #[cfg(feature = "signing")]
                 Ok(Parsed::Private(_)) => return Err(invalid("a key set holds a private key")),
                 Ok(Parsed::Secret(_)) | Err(Problem::Unusable(_)) => {}
                 Err(Problem::Invalid(reason)) => return Err(invalid(reason)),

@@ -67,7 +67,7 @@ mod jwk_export;
 #[cfg(feature = "asymmetric")]
 mod jwk_set;
 mod key;
-#[cfg(feature = "asymmetric")]
+#[cfg(feature = "signing")]
 mod private_key;
 #[cfg(feature = "asymmetric")]
 mod public_key;
@@ -100,7 +100,7 @@ pub use header::{Header, HeaderOptions};
 #[cfg(feature = "asymmetric")]
 pub use jwk_set::{KeySet, SelectedKey};
 pub use key::{KeyRequest, KeySource, SigningKey, VerifyingKey};
-#[cfg(feature = "asymmetric")]
+#[cfg(feature = "signing")]
 pub use private_key::PrivateKey;
 #[cfg(feature = "asymmetric")]
 pub use public_key::{BoundPublicKey, PublicKey};

@@ -77,11 +77,11 @@ impl PrivateKey {
     /// The public key, bound to this key's algorithm, with its `kid`.
     #[must_use]
     pub fn public_key(&self) -> PublicKey {
-        let public = match &self.scalar {
+        let public: PublicKey = match self.scalar {
             #[cfg(feature = "ecdsa")]
-            Scalar::Ecdsa(key) => key.public_key(),
+            Scalar::Ecdsa(ref key) => key.public_key(),
             #[cfg(feature = "eddsa")]
-            Scalar::Ed25519(key) => key.public_key(),
+            Scalar::Ed25519(ref key) => key.public_key(),
         };
         match &self.kid {
             Some(kid) => public.with_kid(kid.clone()),
@@ -102,31 +102,31 @@ impl PrivateKey {
 
     /// The private scalar or seed, for export.
     pub(crate) fn secret_bytes(&self) -> zeroize::Zeroizing<Vec<u8>> {
-        match &self.scalar {
+        match self.scalar {
             #[cfg(feature = "ecdsa")]
-            Scalar::Ecdsa(key) => key.to_bytes(),
+            Scalar::Ecdsa(ref key) => key.to_bytes(),
             #[cfg(feature = "eddsa")]
-            Scalar::Ed25519(key) => key.to_bytes(),
+            Scalar::Ed25519(ref key) => key.to_bytes(),
         }
     }
 }
 
 impl SigningKey for PrivateKey {
     fn algorithm(&self) -> Algorithm {
-        match &self.scalar {
+        match self.scalar {
             #[cfg(feature = "ecdsa")]
-            Scalar::Ecdsa(key) => key.algorithm(),
+            Scalar::Ecdsa(ref key) => key.algorithm(),
             #[cfg(feature = "eddsa")]
-            Scalar::Ed25519(key) => key.algorithm(),
+            Scalar::Ed25519(ref key) => key.algorithm(),
         }
     }
 
     fn sign(&self, signing_input: &[u8]) -> Vec<u8> {
-        match &self.scalar {
+        match self.scalar {
             #[cfg(feature = "ecdsa")]
-            Scalar::Ecdsa(key) => key.sign(signing_input),
+            Scalar::Ecdsa(ref key) => key.sign(signing_input),
             #[cfg(feature = "eddsa")]
-            Scalar::Ed25519(key) => key.sign(signing_input),
+            Scalar::Ed25519(ref key) => key.sign(signing_input),
         }
     }
 }

@@ -94,6 +94,7 @@ impl PublicKey {
     }
 
     /// A key already known to fit `algorithm`.
+    #[cfg(feature = "signing")]
     pub(crate) fn bound(material: Material, algorithm: Algorithm) -> Self {
         Self {
             material,

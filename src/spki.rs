@@ -3,15 +3,24 @@
 //! `RustCrypto`'s `spki`, `der` and `pem-rfc7468`.
 
 use crate::{Error, PublicKey};
+#[cfg(feature = "rsa")]
 use spki::der::asn1::UintRef;
-use spki::der::{Decode, Reader, SliceReader};
+use spki::der::Decode;
+#[cfg(feature = "rsa")]
+use spki::der::{Reader, SliceReader};
 use spki::{ObjectIdentifier, SubjectPublicKeyInfoRef};
 
+#[cfg(feature = "rsa")]
 const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+#[cfg(feature = "ecdsa")]
 const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+#[cfg(feature = "ecdsa")]
 const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+#[cfg(feature = "ecdsa")]
 const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+#[cfg(feature = "ecdsa")]
 const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+#[cfg(feature = "eddsa")]
 const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 
 fn invalid(reason: &'static str) -> Error {
