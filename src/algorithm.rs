@@ -60,6 +60,13 @@ pub enum Algorithm {
 }
 
 /// The kind of key an algorithm needs (a JWK's `kty`, with its `crv`).
+///
+/// ```
+/// use jwt_edge::{Algorithm, KeyFamily};
+/// assert_eq!(Algorithm::Es384.family(), KeyFamily::P384);
+/// assert_eq!(Algorithm::EdDsa.family(), Algorithm::Ed25519.family());
+/// assert_ne!(Algorithm::Hs256.family(), Algorithm::Rs256.family());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeyFamily {

@@ -159,7 +159,19 @@ impl PublicKey {
     }
 }
 
-/// A [`PublicKey`] used for one algorithm.
+/// A [`PublicKey`] used for one algorithm: what [`verify`](crate::verify)
+/// checks the signature with once the token's `alg` is known to fit the key.
+///
+/// ```
+/// use jwt_edge::{Algorithm, KeyRequest, KeySource, PublicKey, VerifyingKey};
+/// let jwk = br#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+/// let key = PublicKey::from_jwk(jwk)?;
+/// // Without an `alg` of its own, the key serves only what the caller allows.
+/// assert!(key.key_for(&KeyRequest::new(Algorithm::EdDsa, None, &[])).is_err());
+/// let bound = key.key_for(&KeyRequest::new(Algorithm::EdDsa, None, &[Algorithm::EdDsa]))?;
+/// assert_eq!(bound.algorithm(), Algorithm::EdDsa);
+/// # Ok::<(), jwt_edge::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct BoundPublicKey<'k> {
     key: &'k PublicKey,
