@@ -51,8 +51,14 @@ pub struct VerifiedToken {
 /// # Ok::<(), jwt_edge::Error>(())
 /// ```
 ///
+/// `key` is any [`KeySource`]: a key bound to one algorithm (an
+/// [`HmacKey`](crate::HmacKey)), a public key, or a key set that chooses by
+/// the header's `kid` and `alg`.
+///
 /// # Errors
-/// Every [`Error`] variant but [`Error::InvalidKey`], as each rule fails.
+/// Every [`Error`] variant, as each rule fails: [`Error::NoMatchingKey`] and
+/// [`Error::MultipleMatchingKeys`] from a key set, [`Error::InvalidKey`] only
+/// for a set's secret too short for the token's algorithm.
 pub fn verify<K: KeySource + ?Sized>(
     token: &str,
     key: &K,
