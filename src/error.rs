@@ -9,6 +9,9 @@ use core::fmt;
 /// JavaScript package puts on `JwtError.code`. The codes follow `jose`'s names
 /// where `jose` has one, so `switch (err.code)` reads the same in both.
 ///
+/// The JWK and JWK Set variants exist in builds with an asymmetric family
+/// (cargo features `rsa`, `ecdsa`, `eddsa`).
+///
 /// # Security
 /// A failed signature is always [`Error::SignatureInvalid`] with no detail, and
 /// claims are only checked once the signature is valid, so a forged token never
@@ -61,6 +64,30 @@ pub enum Error {
         /// What exactly was wrong.
         reason: &'static str,
     },
+    /// A JSON Web Key cannot be used: not valid JSON, a missing or mistyped
+    /// member, a `use` other than `sig`, `key_ops` without `verify` (or `sign`
+    /// for a private key), a point not on its curve, or a key that does not
+    /// fit its `alg`. Code `ERR_JWK_INVALID`.
+    #[cfg(feature = "asymmetric")]
+    InvalidJwk {
+        /// What exactly was wrong.
+        reason: &'static str,
+    },
+    /// A JWK Set is not a JSON object with a `keys` array of valid keys.
+    /// Code `ERR_JWKS_INVALID`.
+    #[cfg(feature = "asymmetric")]
+    InvalidJwks {
+        /// What exactly was wrong.
+        reason: &'static str,
+    },
+    /// No key of the set fits the token's `kid` and `alg`.
+    /// Code `ERR_JWKS_NO_MATCHING_KEY`.
+    #[cfg(feature = "asymmetric")]
+    NoMatchingKey,
+    /// More than one key of the set fits the token's `kid` and `alg`.
+    /// Code `ERR_JWKS_MULTIPLE_MATCHING_KEYS`.
+    #[cfg(feature = "asymmetric")]
+    MultipleMatchingKeys,
     /// An option passed by the caller is unknown or out of range (for example a
     /// leeway over 300 seconds). Code `ERR_INVALID_OPTIONS`.
     InvalidOptions {
@@ -90,6 +117,14 @@ impl Error {
             Self::ClaimInvalid { .. } => "ERR_JWT_CLAIM_VALIDATION_FAILED",
             Self::InvalidKey { .. } => "ERR_KEY_INVALID",
             Self::InvalidOptions { .. } => "ERR_INVALID_OPTIONS",
+            #[cfg(feature = "asymmetric")]
+            Self::InvalidJwk { .. } => "ERR_JWK_INVALID",
+            #[cfg(feature = "asymmetric")]
+            Self::InvalidJwks { .. } => "ERR_JWKS_INVALID",
+            #[cfg(feature = "asymmetric")]
+            Self::NoMatchingKey => "ERR_JWKS_NO_MATCHING_KEY",
+            #[cfg(feature = "asymmetric")]
+            Self::MultipleMatchingKeys => "ERR_JWKS_MULTIPLE_MATCHING_KEYS",
         }
     }
 
@@ -116,8 +151,12 @@ impl Error {
             | Self::InvalidKey { reason }
             | Self::InvalidOptions { reason, .. }
             | Self::ClaimInvalid { reason, .. } => Some(reason),
+            #[cfg(feature = "asymmetric")]
+            Self::InvalidJwk { reason } | Self::InvalidJwks { reason } => Some(reason),
             Self::Expired | Self::TooOld => Some("check_failed"),
             Self::AlgorithmNotAllowed | Self::SignatureInvalid => None,
+            #[cfg(feature = "asymmetric")]
+            Self::NoMatchingKey | Self::MultipleMatchingKeys => None,
         }
     }
 
@@ -161,6 +200,24 @@ impl Error {
                 text.push_str("invalid key: ");
                 text.push_str(reason);
             }
+            #[cfg(feature = "asymmetric")]
+            Self::InvalidJwk { reason } => {
+                text.push_str("invalid JWK: ");
+                text.push_str(reason);
+            }
+            #[cfg(feature = "asymmetric")]
+            Self::InvalidJwks { reason } => {
+                text.push_str("invalid JWK Set: ");
+                text.push_str(reason);
+            }
+            #[cfg(feature = "asymmetric")]
+            Self::NoMatchingKey => {
+                text.push_str("no applicable key found in the JSON Web Key Set");
+            }
+            #[cfg(feature = "asymmetric")]
+            Self::MultipleMatchingKeys => {
+                text.push_str("multiple matching keys found in the JSON Web Key Set");
+            }
             Self::InvalidOptions { option, reason } => {
                 text.push_str("invalid option \"");
                 text.push_str(option);
@@ -173,6 +230,11 @@ impl Error {
 
     pub(crate) fn malformed(reason: &'static str) -> Self {
         Self::MalformedToken { reason }
+    }
+
+    #[cfg(feature = "asymmetric")]
+    pub(crate) fn jwk(reason: &'static str) -> Self {
+        Self::InvalidJwk { reason }
     }
 
     pub(crate) fn invalid_claims(reason: &'static str) -> Self {

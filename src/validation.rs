@@ -81,7 +81,9 @@ impl Validation {
     }
 
     /// Narrows the allowed algorithms. A token must name an algorithm in this
-    /// list *and* the key's own algorithm; by default only the key's own.
+    /// list *and* the key's own algorithm; by default only the key's own. A
+    /// public key without an algorithm of its own (a JWK without `alg`, an
+    /// SPKI) verifies only the algorithms of its family named here.
     #[must_use]
     pub fn algorithms(mut self, algorithms: &[Algorithm]) -> Self {
         self.algorithms = algorithms.to_vec();

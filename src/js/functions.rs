@@ -19,7 +19,7 @@ use crate::token::{decode_checked, Framing};
 #[cfg(feature = "js-verify")]
 use crate::verify::verify_checked;
 #[cfg(feature = "js-verify")]
-use crate::{Algorithm, HmacKey, Validation, VerifyingKey};
+use crate::{Algorithm, HmacKey, KeyRequest, Validation, VerifyingKey};
 use crate::{Error, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
 #[cfg(feature = "js-verify")]
@@ -105,13 +105,18 @@ pub(crate) fn verify_with(
     validation: &Validation,
     keys: &Keys<'_>,
 ) -> Result<JsValue, Error> {
-    let select = |algorithm| match keys {
-        Keys::Prepared(keys) => match keys.iter().find(|(allowed, _)| *allowed == algorithm) {
+    let select = |request: &KeyRequest<'_>| match keys {
+        Keys::Prepared(keys) => match keys
+            .iter()
+            .find(|(allowed, _)| *allowed == request.algorithm)
+        {
             Some((_, Ok(key))) => Ok(Chosen::Prepared(key)),
             Some((_, Err(reason))) => Err(Error::InvalidKey { reason }),
             None => Err(Error::AlgorithmNotAllowed),
         },
-        Keys::Secret(secret) => secret.last_prepared_key(algorithm).map(Chosen::Made),
+        Keys::Secret(secret) => secret
+            .last_prepared_key(request.algorithm)
+            .map(Chosen::Made),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
