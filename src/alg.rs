@@ -1,3 +1,9 @@
 //! The algorithm families, one file each.
 
+#[cfg(feature = "ecdsa")]
+pub mod ecdsa;
+#[cfg(feature = "eddsa")]
+pub mod eddsa;
 pub mod hmac;
+#[cfg(feature = "rsa")]
+pub mod rsa;

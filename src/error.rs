@@ -57,6 +57,26 @@ pub enum Error {
         /// What exactly was wrong.
         reason: &'static str,
     },
+    /// A JSON Web Key cannot be used: not valid JSON, a missing or mistyped
+    /// member, a `use` other than `sig`, `key_ops` without `verify` (or `sign`
+    /// for a private key), a point not on its curve, or a key that does not
+    /// fit its `alg`. Code `ERR_JWK_INVALID`.
+    InvalidJwk {
+        /// What exactly was wrong.
+        reason: &'static str,
+    },
+    /// A JWK Set is not a JSON object with a `keys` array of valid keys.
+    /// Code `ERR_JWKS_INVALID`.
+    InvalidJwks {
+        /// What exactly was wrong.
+        reason: &'static str,
+    },
+    /// No key of the set fits the token's `kid` and `alg`.
+    /// Code `ERR_JWKS_NO_MATCHING_KEY`.
+    NoMatchingKey,
+    /// More than one key of the set fits the token's `kid` and `alg`.
+    /// Code `ERR_JWKS_MULTIPLE_MATCHING_KEYS`.
+    MultipleMatchingKeys,
     /// An option passed by the caller is unknown or out of range (for example a
     /// leeway over 300 seconds). Code `ERR_INVALID_OPTIONS`.
     InvalidOptions {
@@ -86,6 +106,10 @@ impl Error {
             Self::ClaimInvalid { .. } => "ERR_JWT_CLAIM_VALIDATION_FAILED",
             Self::InvalidKey { .. } => "ERR_KEY_INVALID",
             Self::InvalidOptions { .. } => "ERR_INVALID_OPTIONS",
+            Self::InvalidJwk { .. } => "ERR_JWK_INVALID",
+            Self::InvalidJwks { .. } => "ERR_JWKS_INVALID",
+            Self::NoMatchingKey => "ERR_JWKS_NO_MATCHING_KEY",
+            Self::MultipleMatchingKeys => "ERR_JWKS_MULTIPLE_MATCHING_KEYS",
         }
     }
 
@@ -108,10 +132,15 @@ impl Error {
             | Self::InvalidClaims { reason }
             | Self::NotSupported { reason }
             | Self::InvalidKey { reason }
+            | Self::InvalidJwk { reason }
+            | Self::InvalidJwks { reason }
             | Self::InvalidOptions { reason, .. }
             | Self::ClaimInvalid { reason, .. } => Some(reason),
             Self::Expired => Some("check_failed"),
-            Self::AlgorithmNotAllowed | Self::SignatureInvalid => None,
+            Self::AlgorithmNotAllowed
+            | Self::SignatureInvalid
+            | Self::NoMatchingKey
+            | Self::MultipleMatchingKeys => None,
         }
     }
 
@@ -152,6 +181,20 @@ impl Error {
                 text.push_str("invalid key: ");
                 text.push_str(reason);
             }
+            Self::InvalidJwk { reason } => {
+                text.push_str("invalid JWK: ");
+                text.push_str(reason);
+            }
+            Self::InvalidJwks { reason } => {
+                text.push_str("invalid JWK Set: ");
+                text.push_str(reason);
+            }
+            Self::NoMatchingKey => {
+                text.push_str("no applicable key found in the JSON Web Key Set");
+            }
+            Self::MultipleMatchingKeys => {
+                text.push_str("multiple matching keys found in the JSON Web Key Set");
+            }
             Self::InvalidOptions { option, reason } => {
                 text.push_str("invalid option \"");
                 text.push_str(option);
@@ -164,6 +207,11 @@ impl Error {
 
     pub(crate) fn malformed(reason: &'static str) -> Self {
         Self::MalformedToken { reason }
+    }
+
+    #[cfg(feature = "asymmetric")]
+    pub(crate) fn jwk(reason: &'static str) -> Self {
+        Self::InvalidJwk { reason }
     }
 
     pub(crate) fn invalid_claims(reason: &'static str) -> Self {

@@ -95,7 +95,7 @@ pub(crate) struct HeaderView<'a> {
     pub alg: Cow<'a, str>,
     pub typ: Option<Cow<'a, str>>,
     cty: Option<Cow<'a, str>>,
-    kid: Option<Cow<'a, str>>,
+    pub(crate) kid: Option<Cow<'a, str>>,
 }
 
 impl<'a> HeaderView<'a> {

@@ -1,6 +1,10 @@
 //! A strict JSON Web Token library for browsers, Node and edge workers.
 //!
-//! `jwt-edge` decodes, verifies and signs HS256/HS384/HS512 tokens. The core is
+//! `jwt-edge` decodes, verifies and signs HS256/HS384/HS512 tokens and, with
+//! the cargo features `rsa`, `ecdsa` and `eddsa` (on by default), verifies
+//! RS256/384/512, PS256/384/512, ES256/384/512, `EdDSA` and `Ed25519` tokens
+//! with keys from JWKs, JWK Sets and SPKI, and signs ES256, ES384, ES512 and
+//! `EdDSA`. The core is
 //! `#![no_std]` with `alloc`, never reads a clock and never does I/O; the same
 //! crate compiles to the `jwt-edge` npm package (feature `js`).
 //!
@@ -56,8 +60,20 @@ mod clock;
 mod error;
 mod header;
 pub mod json;
+#[cfg(feature = "asymmetric")]
+mod jwk;
+#[cfg(feature = "asymmetric")]
+mod jwk_export;
+#[cfg(feature = "asymmetric")]
+mod jwk_set;
 mod key;
+#[cfg(feature = "asymmetric")]
+mod private_key;
+#[cfg(feature = "asymmetric")]
+mod public_key;
 mod sign;
+#[cfg(feature = "asymmetric")]
+mod spki;
 mod token;
 mod validation;
 mod verify;
@@ -74,14 +90,20 @@ pub mod js;
 mod npm_runtime;
 
 pub use alg::hmac::HmacKey;
-pub use algorithm::Algorithm;
+pub use algorithm::{Algorithm, KeyFamily};
 pub use claims::{Audience, Claims, NumericDate, MAX_NUMERIC_DATE};
 pub use claims_ref::ClaimsRef;
 #[cfg(feature = "std")]
 pub use clock::system_now;
 pub use error::Error;
 pub use header::{Header, HeaderOptions};
-pub use key::{SigningKey, VerifyingKey};
+#[cfg(feature = "asymmetric")]
+pub use jwk_set::{KeySet, SelectedKey};
+pub use key::{KeyRequest, KeySource, SigningKey, VerifyingKey};
+#[cfg(feature = "asymmetric")]
+pub use private_key::PrivateKey;
+#[cfg(feature = "asymmetric")]
+pub use public_key::{BoundPublicKey, PublicKey};
 pub use sign::sign;
 pub use token::{decode_unverified, UnverifiedToken};
 pub use validation::{Validation, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};

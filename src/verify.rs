@@ -3,7 +3,7 @@
 use crate::claims::{Built, Checked, Claims, ClaimsView, CustomKind};
 use crate::claims_ref::ClaimsRef;
 use crate::header::{Header, HeaderView};
-use crate::key::VerifyingKey;
+use crate::key::{KeyRequest, KeySource, VerifyingKey};
 use crate::token::{payload_error, CompactParts};
 use crate::{Algorithm, Error, Validation};
 use alloc::borrow::Cow;
@@ -53,7 +53,7 @@ pub struct VerifiedToken {
 ///
 /// # Errors
 /// Every [`Error`] variant but [`Error::InvalidKey`], as each rule fails.
-pub fn verify<K: VerifyingKey + ?Sized>(
+pub fn verify<K: KeySource + ?Sized>(
     token: &str,
     key: &K,
     validation: &Validation,
@@ -63,7 +63,7 @@ pub fn verify<K: VerifyingKey + ?Sized>(
     verify_checked::<_, Built, _>(
         token,
         validation,
-        |_| Ok(key),
+        |request| key.key_for(request),
         |_, _, _, claims| Ok(claims.into_claims()),
     )
 }
@@ -96,7 +96,7 @@ pub fn verify<K: VerifyingKey + ?Sized>(
 ///
 /// # Errors
 /// As [`verify`]; `read` runs only once every rule has passed.
-pub fn verify_with<K: VerifyingKey + ?Sized, R>(
+pub fn verify_with<K: KeySource + ?Sized, R>(
     token: &str,
     key: &K,
     validation: &Validation,
@@ -105,7 +105,7 @@ pub fn verify_with<K: VerifyingKey + ?Sized, R>(
     verify_checked::<_, Checked, _>(
         token,
         validation,
-        |_| Ok(key),
+        |request| key.key_for(request),
         |_, _, _, claims| Ok(read(&ClaimsRef::new(claims))),
     )
 }
@@ -114,12 +114,12 @@ pub fn verify_with<K: VerifyingKey + ?Sized, R>(
 ///
 /// # Errors
 /// As [`verify`].
-pub fn verify_token<K: VerifyingKey + ?Sized>(
+pub fn verify_token<K: KeySource + ?Sized>(
     token: &str,
     key: &K,
     validation: &Validation,
 ) -> Result<VerifiedToken, Error> {
-    verify_token_with(token, validation, |_| Ok(key))
+    verify_token_with(token, validation, |request| key.key_for(request))
 }
 
 /// Verifies a compact JWS (its form, header and signature) without reading the
@@ -129,12 +129,12 @@ pub fn verify_token<K: VerifyingKey + ?Sized>(
 /// # Errors
 /// [`Error::MalformedToken`], [`Error::AlgorithmNotAllowed`],
 /// [`Error::NotSupported`] or [`Error::SignatureInvalid`].
-pub fn verify_jws<K: VerifyingKey + ?Sized>(
+pub fn verify_jws<K: KeySource + ?Sized>(
     token: &str,
     key: &K,
     validation: &Validation,
 ) -> Result<VerifiedJws, Error> {
-    verify_jws_with(token, validation, |_| Ok(key))
+    verify_jws_with(token, validation, |request| key.key_for(request))
 }
 
 /// Header JSON up to this length is decoded on the stack.
@@ -144,11 +144,11 @@ const HEADER_BUFFER: usize = 192;
 const PAYLOAD_BUFFER: usize = 512;
 
 /// [`verify_token`] with the key chosen by `select` from the algorithm the
-/// header names, once that algorithm is known to be allowed.
+/// header names (once that algorithm is known to be allowed) and its `kid`.
 pub(crate) fn verify_token_with<K: VerifyingKey>(
     token: &str,
     validation: &Validation,
-    select: impl FnOnce(Algorithm) -> Result<K, Error>,
+    select: impl FnOnce(&KeyRequest<'_>) -> Result<K, Error>,
 ) -> Result<VerifiedToken, Error> {
     verify_checked::<_, Built, _>(
         token,
@@ -171,7 +171,7 @@ pub(crate) fn verify_token_with<K: VerifyingKey>(
 pub(crate) fn verify_checked<K: VerifyingKey, C: CustomKind, R>(
     token: &str,
     validation: &Validation,
-    select: impl FnOnce(Algorithm) -> Result<K, Error>,
+    select: impl FnOnce(&KeyRequest<'_>) -> Result<K, Error>,
     then: impl FnOnce(&[u8], HeaderView<'_>, &[u8], ClaimsView<'_, C::Of<'_>>) -> Result<R, Error>,
 ) -> Result<R, Error> {
     let parts = CompactParts::split(token, validation.max_token_length)?;
@@ -191,7 +191,7 @@ pub(crate) fn verify_checked<K: VerifyingKey, C: CustomKind, R>(
 pub(crate) fn verify_jws_with<K: VerifyingKey>(
     token: &str,
     validation: &Validation,
-    select: impl FnOnce(Algorithm) -> Result<K, Error>,
+    select: impl FnOnce(&KeyRequest<'_>) -> Result<K, Error>,
 ) -> Result<VerifiedJws, Error> {
     let parts = CompactParts::split(token, validation.max_token_length)?;
     let header_json = parts.decode_header_json()?;
@@ -211,20 +211,21 @@ fn check_signature<'b, K: VerifyingKey>(
     parts: &CompactParts<'_>,
     header: &HeaderView<'_>,
     validation: &Validation,
-    select: impl FnOnce(Algorithm) -> Result<K, Error>,
+    select: impl FnOnce(&KeyRequest<'_>) -> Result<K, Error>,
     payload_buffer: &'b mut [u8],
 ) -> Result<Cow<'b, [u8]>, Error> {
     let algorithm = Algorithm::from_name(&header.alg)
         .filter(|algorithm| validation.allows(*algorithm))
         .ok_or(Error::AlgorithmNotAllowed)?;
-    let key = select(algorithm)?;
+    let request = KeyRequest::new(algorithm, header.kid.as_deref(), &validation.algorithms);
+    let key = select(&request)?;
     if key.algorithm() != algorithm {
         return Err(Error::AlgorithmNotAllowed);
     }
     let payload = parts.decode_payload_in(payload_buffer)?;
-    // Every signature of this crate's algorithms fits; a longer one is still
-    // decoded (a malformed one must be reported as such) and then refused.
-    let mut signature_buffer = [0; 64];
+    // HMAC, Ed25519 and P-256/P-384 signatures fit; longer ones (P-521, RSA)
+    // are decoded on the heap.
+    let mut signature_buffer = [0; 96];
     let signature = parts.decode_signature_in(&mut signature_buffer)?;
     key.verify_signature(parts.signing_input.as_bytes(), &signature)?;
     Ok(payload)

@@ -81,7 +81,7 @@ fn alg_none_in_every_spelling_is_not_allowed() {
     // JSON escapes that a parser turns into plain "none".
     spellings.extend([r"\u006eone".into(), r"\u006E\u006F\u006E\u0065".into()]);
 
-    for algorithm in Algorithm::ALL {
+    for algorithm in Algorithm::HMAC {
         let key = key(algorithm);
         for none in &spellings {
             let header = format!(r#"{{"alg":"{none}","typ":"JWT"}}"#);
@@ -105,7 +105,7 @@ fn alg_none_in_every_spelling_is_not_allowed() {
                     code(verify_jws(
                         &token,
                         &key,
-                        &Validation::new(NOW).algorithms(&Algorithm::ALL)
+                        &Validation::new(NOW).algorithms(Algorithm::ALL)
                     )),
                     Err(ALG_NOT_ALLOWED),
                     "{none:?} against {algorithm}, every algorithm allowed"
@@ -172,7 +172,7 @@ fn algorithm_confusion_public_key_bytes_as_hmac_secret() {
 /// of every size: refused on `alg`, never checked as an HMAC.
 #[test]
 fn algorithm_confusion_asymmetric_header_against_hmac_key() {
-    for algorithm in Algorithm::ALL {
+    for algorithm in Algorithm::HMAC {
         let key = key(algorithm);
         for alg in [
             "RS256", "RS384", "RS512", "ES256", "ES384", "PS256", "EdDSA",
@@ -186,7 +186,7 @@ fn algorithm_confusion_asymmetric_header_against_hmac_key() {
             );
         }
         // And an HMAC token of another size is refused the same way.
-        for other in Algorithm::ALL
+        for other in Algorithm::HMAC
             .into_iter()
             .filter(|other| *other != algorithm)
         {
@@ -204,7 +204,7 @@ fn algorithm_confusion_asymmetric_header_against_hmac_key() {
 /// algorithm (`rule_6_*` in `tests/strict_rules/signature.rs` covers HS256 alone).
 #[test]
 fn signature_stripping_truncation_extension_and_bit_flips() {
-    for algorithm in Algorithm::ALL {
+    for algorithm in Algorithm::HMAC {
         let key = key(algorithm);
         let token = sign(&claims_expiring(), &key, &HeaderOptions::new());
         assert_eq!(outcome(&token, &key), Ok(()));
@@ -246,7 +246,7 @@ fn signature_stripping_truncation_extension_and_bit_flips() {
 /// first byte, the signature without its zero, with an extra zero, or zeros.
 #[test]
 fn signatures_beginning_with_zero_bytes() {
-    for algorithm in Algorithm::ALL {
+    for algorithm in Algorithm::HMAC {
         let key = key(algorithm);
         let len = algorithm.signature_len();
         let header = format!(r#"{{"alg":"{}"}}"#, algorithm.name());

@@ -38,7 +38,7 @@ fn roomy() -> Validation {
 }
 
 fn algorithm() -> impl Strategy<Value = Algorithm> {
-    prop::sample::select(Algorithm::ALL.to_vec())
+    prop::sample::select(Algorithm::HMAC.to_vec())
 }
 
 /// Any short string: every Unicode scalar value is possible, controls, quotes,
@@ -155,7 +155,7 @@ fn exercise(token: &str) {
         }
     };
     check(decode_unverified(token).map(|_| ()));
-    for algorithm in Algorithm::ALL {
+    for algorithm in Algorithm::HMAC {
         let key = key(algorithm);
         let lax = Validation::new(NOW).required_claims(Vec::<String>::new());
         let owned = verify(token, &key, &Validation::new(NOW));

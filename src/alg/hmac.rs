@@ -36,17 +36,40 @@ enum HmacState {
 impl HmacKey {
     /// A key for `algorithm` from the secret `bytes`.
     ///
+    /// A public key is not a secret: text that is a PEM block (`-----BEGIN`)
+    /// or a JSON Web Key is refused, so that a verifier handed the issuer's
+    /// public key where it expected a secret can never accept an HMAC token
+    /// made with that public key (the 2015 algorithm-confusion attack).
+    ///
+    /// ```
+    /// use jwt_edge::{Algorithm, HmacKey};
+    /// let pem = b"-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+    /// assert_eq!(HmacKey::new(Algorithm::Hs256, pem).unwrap_err().code(), "ERR_KEY_INVALID");
+    /// ```
+    ///
     /// # Errors
-    /// [`Error::InvalidKey`] when `bytes` is shorter than the hash output of the
-    /// algorithm (32, 48 or 64 bytes), as RFC 7518 §3.2 requires.
+    /// [`Error::InvalidKey`] when `algorithm` is not an HMAC algorithm, when
+    /// `bytes` is shorter than the hash output of the algorithm (32, 48 or 64
+    /// bytes, as RFC 7518 §3.2 requires), or when `bytes` is a PEM text or a
+    /// JWK's JSON text.
     pub fn new(algorithm: Algorithm, bytes: &[u8]) -> Result<Self, Error> {
+        if algorithm.family() != crate::KeyFamily::Hmac {
+            return Err(Error::InvalidKey {
+                reason: "an HMAC key verifies only HS256, HS384 and HS512",
+            });
+        }
         if bytes.len() < algorithm.signature_len() {
             return Err(Error::InvalidKey {
                 reason: match algorithm {
                     Algorithm::Hs256 => "an HS256 key must be at least 32 bytes",
                     Algorithm::Hs384 => "an HS384 key must be at least 48 bytes",
-                    Algorithm::Hs512 => "an HS512 key must be at least 64 bytes",
+                    _ => "an HS512 key must be at least 64 bytes",
                 },
+            });
+        }
+        if looks_like_public_key(bytes) {
+            return Err(Error::InvalidKey {
+                reason: "a PEM or JWK text is not an HMAC secret",
             });
         }
         let rejected = || Error::InvalidKey {
@@ -59,12 +82,20 @@ impl HmacKey {
             Algorithm::Hs384 => {
                 HmacState::Sha384(Hmac::new_from_slice(bytes).map_err(|_| rejected())?)
             }
-            Algorithm::Hs512 => {
-                HmacState::Sha512(Hmac::new_from_slice(bytes).map_err(|_| rejected())?)
-            }
+            _ => HmacState::Sha512(Hmac::new_from_slice(bytes).map_err(|_| rejected())?),
         };
         Ok(Self { state })
     }
+}
+
+/// Whether `bytes` is a key's text rather than a secret: a PEM block
+/// (RFC 7468) anywhere in it, or a JSON object naming a `kty` (a JWK or a JWK
+/// Set). Random secrets are neither: both need specific runs of ASCII.
+fn looks_like_public_key(bytes: &[u8]) -> bool {
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|window| window == needle);
+    let trimmed = bytes.trim_ascii();
+    contains(b"-----BEGIN")
+        || (trimmed.first() == Some(&b'{') && trimmed.last() == Some(&b'}') && contains(b"\"kty\""))
 }
 
 impl VerifyingKey for HmacKey {
@@ -164,6 +195,24 @@ mod tests {
             );
             assert!(HmacKey::new(alg, &vec![7; len]).is_ok());
         }
+    }
+
+    #[test]
+    fn key_text_given_as_a_secret_is_refused() {
+        let pem = b"-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n";
+        let jwk =
+            br#" {"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"} "#;
+        for text in [&pem[..], &jwk[..]] {
+            for alg in Algorithm::HMAC {
+                assert_eq!(
+                    HmacKey::new(alg, text).map(|_| ()).map_err(|e| e.code()),
+                    Err("ERR_KEY_INVALID")
+                );
+            }
+        }
+        // JSON that is not a JWK, and text that merely mentions PEM, are secrets.
+        assert!(HmacKey::new(Algorithm::Hs256, br#"{"a secret":"of thirty-two bytes"}"#).is_ok());
+        assert!(HmacKey::new(Algorithm::Hs256, b"-----BEGI a secret of 32 bytes or more").is_ok());
     }
 
     #[test]

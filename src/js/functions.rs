@@ -9,7 +9,7 @@ use crate::claims::Checked;
 use crate::token::{decode_checked, Framing};
 use crate::verify::verify_checked;
 use crate::MAX_LEEWAY;
-use crate::{Algorithm, Error, HmacKey, Validation, VerifyingKey};
+use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -71,13 +71,13 @@ pub(crate) fn verify_with(
     validation: &Validation,
     keys: &Keys<'_>,
 ) -> Result<JsValue, Error> {
-    let select = |algorithm| match keys {
+    let select = |request: &KeyRequest<'_>| match keys {
         Keys::Prepared(keys) => keys
             .iter()
-            .find(|key| VerifyingKey::algorithm(*key) == algorithm)
+            .find(|key| VerifyingKey::algorithm(*key) == request.algorithm)
             .map(Chosen::Prepared)
             .ok_or(Error::AlgorithmNotAllowed),
-        Keys::Secret(secret) => secret.hmac_key(algorithm).map(Chosen::Made),
+        Keys::Secret(secret) => secret.hmac_key(request.algorithm).map(Chosen::Made),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
