@@ -42,6 +42,10 @@ pub enum Error {
     SignatureInvalid,
     /// The token's `exp` has passed (`now >= exp + leeway`). Code `ERR_JWT_EXPIRED`.
     Expired,
+    /// The token was issued (`iat`) longer ago than the maximum age allows
+    /// (`now - iat > max_age + leeway`). Code `ERR_JWT_EXPIRED` with claim
+    /// `iat`, as in `jose`: a token too old is expired.
+    TooOld,
     /// A claim failed validation: `nbf` in the future, `iat` in the future or too
     /// old, a wrong `iss`, `sub`, `aud` or `typ`, or a required claim missing.
     /// Code `ERR_JWT_CLAIM_VALIDATION_FAILED`.
@@ -102,7 +106,7 @@ impl Error {
             Self::AlgorithmNotAllowed => "ERR_JOSE_ALG_NOT_ALLOWED",
             Self::NotSupported { .. } => "ERR_JOSE_NOT_SUPPORTED",
             Self::SignatureInvalid => "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
-            Self::Expired => "ERR_JWT_EXPIRED",
+            Self::Expired | Self::TooOld => "ERR_JWT_EXPIRED",
             Self::ClaimInvalid { .. } => "ERR_JWT_CLAIM_VALIDATION_FAILED",
             Self::InvalidKey { .. } => "ERR_KEY_INVALID",
             Self::InvalidOptions { .. } => "ERR_INVALID_OPTIONS",
@@ -113,11 +117,13 @@ impl Error {
         }
     }
 
-    /// The claim a claim-level failure is about (`"exp"` for [`Error::Expired`]).
+    /// The claim a claim-level failure is about (`"exp"` for [`Error::Expired`],
+    /// `"iat"` for [`Error::TooOld`]).
     #[must_use]
     pub fn claim(&self) -> Option<&str> {
         match self {
             Self::Expired => Some("exp"),
+            Self::TooOld => Some("iat"),
             Self::ClaimInvalid { claim, .. } => Some(claim),
             _ => None,
         }
@@ -136,7 +142,7 @@ impl Error {
             | Self::InvalidJwks { reason }
             | Self::InvalidOptions { reason, .. }
             | Self::ClaimInvalid { reason, .. } => Some(reason),
-            Self::Expired => Some("check_failed"),
+            Self::Expired | Self::TooOld => Some("check_failed"),
             Self::AlgorithmNotAllowed
             | Self::SignatureInvalid
             | Self::NoMatchingKey
@@ -167,6 +173,9 @@ impl Error {
             }
             Self::SignatureInvalid => text.push_str("signature verification failed"),
             Self::Expired => text.push_str("\"exp\" claim timestamp check failed"),
+            Self::TooOld => {
+                text.push_str("\"iat\" claim timestamp check failed (too far in the past)");
+            }
             Self::ClaimInvalid { claim, reason } => {
                 text.push('"');
                 text.push_str(claim);

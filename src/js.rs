@@ -9,6 +9,10 @@ mod error;
 mod functions;
 mod host;
 mod key;
+// The one-shot calls' key cache: in the Node and workerd build (and the tests),
+// not in the browsers' size builds, where a page seldom holds a secret.
+#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+mod last_key;
 mod options;
 #[cfg(feature = "js")]
 mod sign;

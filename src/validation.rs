@@ -121,7 +121,8 @@ impl Validation {
         self
     }
 
-    /// Refuses tokens issued (`iat`) more than `seconds` ago; `iat` becomes required.
+    /// Refuses tokens issued (`iat`) more than `seconds` ago with
+    /// [`Error::TooOld`] (`ERR_JWT_EXPIRED`, claim `iat`); `iat` becomes required.
     #[must_use]
     pub fn max_age(mut self, seconds: u64) -> Self {
         self.max_age = Some(seconds);
@@ -217,7 +218,7 @@ impl Validation {
                 .as_ref()
                 .ok_or_else(|| Error::claim_invalid("iat", "missing"))?;
             if now - issued_at.secs > max_age as f64 + leeway {
-                return Err(Error::claim_invalid("iat", "check_failed"));
+                return Err(Error::TooOld);
             }
         }
         if let Some(not_before) = &claims.not_before {

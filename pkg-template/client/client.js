@@ -6,8 +6,9 @@
 //
 // Tabs of one origin never race a refresh (the server would take the second use
 // of a refresh token for theft and revoke the session): refreshes are serialized
-// with the Web Locks API, and a tab that waited for the lock takes the tokens
-// the winner stored instead of refreshing again. Web Storage alone cannot tell
+// with the Web Locks API (without it, in insecure contexts and older browsers,
+// with a lease in localStorage), and a tab that waited for its turn takes the
+// tokens the winner stored instead of refreshing again. Web Storage alone cannot tell
 // that tab the truth (each tab's copy catches up asynchronously), so the id of
 // the current session record, never a token, is also kept in IndexedDB, whose
 // transactions see every write made before them.
@@ -23,6 +24,13 @@ const RETRY_DELAY_MS = 5_000;
 // How long a tab waits for its copy of the storage (or, for sessionStorage, the
 // broadcast of a duplicated tab) to show the record the register names.
 const CATCH_UP_TIMEOUT_MS = 2_000;
+// The lease that stands in for Web Locks: how long it holds unless renewed (a
+// tab that closes while holding it blocks the others no longer than this), the
+// pause after writing a claim before trusting it, and the most a tab waits at
+// random before each try, so that tabs due at the same moment try apart.
+const LEASE_MS = 10_000;
+const LEASE_SETTLE_MS = 100;
+const LEASE_JITTER_MS = 50;
 
 /** A failed login, refresh or logout: `status` 0 and `code` `ERR_NETWORK` when the server was unreachable. */
 class LocalAuthError extends Error {
@@ -291,7 +299,8 @@ class Client {
 
   #exclusive(task) {
     const locks = globalThis.navigator?.locks;
-    return locks ? locks.request(`${this.#key}.refresh`, task) : task();
+    if (locks) return locks.request(`${this.#key}.refresh`, task);
+    return withLease(globalThis.localStorage, `${this.#key}.refresh-lease`, task);
   }
 
   async #refreshLocked(id) {
@@ -450,6 +459,42 @@ class Client {
         });
       }
     }
+  }
+}
+
+// Runs `task` while holding the lease `key` in `storage` (localStorage, shared
+// by every tab of the origin). A tab takes a free or lapsed lease by writing
+// its claim, and holds it if its claim still stands after a pause: two tabs
+// that claim at once both see the last claim written by then (each tab's copy
+// of the storage catches up within milliseconds), so only one goes on and the
+// other waits its turn. The holder renews the lease and removes it when done.
+async function withLease(storage, key, task) {
+  if (!storage) return task();
+  const me = randomId();
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const holder = () => {
+    try {
+      const lease = JSON.parse(storage.getItem(key) ?? "null");
+      return lease?.until > Date.now() ? lease.owner : null;
+    } catch {
+      return null;
+    }
+  };
+  const claim = () => storage.setItem(key, JSON.stringify({ owner: me, until: Date.now() + LEASE_MS }));
+  for (;;) {
+    await sleep(Math.random() * LEASE_JITTER_MS);
+    if (holder() !== null) continue;
+    claim();
+    await sleep(LEASE_SETTLE_MS);
+    if (holder() === me) break;
+  }
+  const renewal = setInterval(() => holder() === me && claim(), LEASE_MS / 3);
+  renewal.unref?.(); // Node: a held lease does not keep the process alive
+  try {
+    return await task();
+  } finally {
+    clearInterval(renewal);
+    if (holder() === me) storage.removeItem(key);
   }
 }
 

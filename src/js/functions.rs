@@ -2,23 +2,38 @@
 //! verify path `verify` shares with `Verifier` (signing is in `sign`).
 
 use super::error::to_js;
-use super::host::json_parse;
+use super::host::{json_parse, Measured};
 use super::key::KeyBytes;
 use super::options::{clock_now, seconds, VerifyConfig};
 use crate::claims::Checked;
 use crate::token::{decode_checked, Framing};
 use crate::verify::verify_checked;
-use crate::MAX_LEEWAY;
 use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
+use crate::{DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The token argument as a string.
-pub(crate) fn token_text(token: &JsValue) -> Result<String, Error> {
-    token
-        .as_string()
-        .ok_or(Error::malformed("the token must be a string"))
+/// The token argument as a string, refused unread when it is longer than
+/// `max_length` bytes.
+///
+/// The length is checked before anything is copied into WebAssembly memory,
+/// which never shrinks. JavaScript's `length` counts UTF-16 code units, and
+/// each takes at least one byte of UTF-8 (a surrogate pair four, a lone
+/// surrogate the three of its replacement): a string over the cap in code
+/// units is over it in bytes, and one within it copies at most three bytes a
+/// unit.
+pub(crate) fn token_text(token: &JsValue, max_length: usize) -> Result<String, Error> {
+    let not_a_string = || Error::malformed("the token must be a string");
+    if !token.is_string() {
+        return Err(not_a_string());
+    }
+    if token.unchecked_ref::<Measured>().length() as usize > max_length {
+        return Err(Error::malformed(
+            "token is longer than the configured maximum",
+        ));
+    }
+    token.as_string().ok_or_else(not_a_string)
 }
 
 /// A JSON text that has passed the strict parser as a JavaScript value.
@@ -29,8 +44,9 @@ fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
 
 /// Where a verification's key comes from.
 pub(crate) enum Keys<'a> {
-    /// Keys a `Verifier` prepared, one per allowed algorithm.
-    Prepared(&'a [HmacKey]),
+    /// What a `Verifier` prepared for each allowed algorithm: its key, or
+    /// why the key cannot serve it.
+    Prepared(&'a [(Algorithm, Result<HmacKey, &'static str>)]),
     /// The caller's secret, made into a key only once the token's algorithm
     /// is known to be allowed.
     Secret(&'a KeyBytes),
@@ -72,12 +88,17 @@ pub(crate) fn verify_with(
     keys: &Keys<'_>,
 ) -> Result<JsValue, Error> {
     let select = |request: &KeyRequest<'_>| match keys {
-        Keys::Prepared(keys) => keys
+        Keys::Prepared(keys) => match keys
             .iter()
-            .find(|key| VerifyingKey::algorithm(*key) == request.algorithm)
-            .map(Chosen::Prepared)
-            .ok_or(Error::AlgorithmNotAllowed),
-        Keys::Secret(secret) => secret.hmac_key(request.algorithm).map(Chosen::Made),
+            .find(|(allowed, _)| *allowed == request.algorithm)
+        {
+            Some((_, Ok(key))) => Ok(Chosen::Prepared(key)),
+            Some((_, Err(reason))) => Err(Error::InvalidKey { reason }),
+            None => Err(Error::AlgorithmNotAllowed),
+        },
+        Keys::Secret(secret) => secret
+            .last_prepared_key(request.algorithm)
+            .map(Chosen::Made),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
@@ -88,7 +109,8 @@ pub(crate) fn verify_with(
 
 /// An unverified token's `exp` in seconds, if it has one.
 fn unverified_exp(token: &JsValue) -> Result<Option<f64>, Error> {
-    Ok(decode_checked(&token_text(token)?, &Framing::NONE)?.expires_at)
+    let token = token_text(token, DEFAULT_MAX_TOKEN_LENGTH)?;
+    Ok(decode_checked(&token, &Framing::NONE)?.expires_at)
 }
 
 fn optional_now(now: Option<f64>) -> Result<u64, Error> {
@@ -109,7 +131,8 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
             between: b",\"payload\":",
             after: b"}",
         };
-        json_to_js(&decode_checked(&token_text(token)?, &framing)?.json)
+        let token = token_text(token, DEFAULT_MAX_TOKEN_LENGTH)?;
+        json_to_js(&decode_checked(&token, &framing)?.json)
     };
     decode().map_err(|error| to_js(&error))
 }
@@ -121,9 +144,10 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(skip_typescript)]
 pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let verify = || -> Result<JsValue, Error> {
-        let token = token_text(token)?;
-        let secret = KeyBytes::from_js(key)?;
+        // The options first: they may raise the length cap.
         let mut config = VerifyConfig::from_js(options)?;
+        let token = token_text(token, config.validation.max_token_length)?;
+        let secret = KeyBytes::from_js(key)?;
         verify_with(&token, config.at_now(), &Keys::Secret(&secret))
     };
     verify().map_err(|error| to_js(&error))

@@ -25,12 +25,22 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["Uint8Array", "prototype", "set"], js_name = call)]
     pub(crate) fn copy_bytes(target: &mut [u8], source: &Uint8Array);
 
+    /// A value with a `length`: a string (its UTF-16 code units) or a
+    /// `Uint8Array` (its bytes).
+    pub(crate) type Measured;
+
+    /// `value.length`, read without copying the value.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn length(this: &Measured) -> u32;
+
     /// A `Uint8Array` (told by `instanceof`).
+    #[wasm_bindgen(extends = Measured)]
     pub(crate) type Uint8Array;
 
-    /// `Uint8Array.prototype.length`.
-    #[wasm_bindgen(method, getter)]
-    pub(crate) fn length(this: &Uint8Array) -> u32;
+    /// `Object.keys(value)`: its own enumerable string keys; throws for a
+    /// `Proxy` whose `ownKeys` trap throws.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    pub(crate) fn object_keys(value: &JsValue) -> Result<Measured, JsValue>;
 
     /// `Date.now()`.
     #[wasm_bindgen(js_namespace = Date, js_name = now)]

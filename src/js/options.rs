@@ -5,7 +5,7 @@
 //! with the crate's strict JSON parser. Unknown option names are refused, so a
 //! misspelt `audiance` cannot silently switch a check off.
 
-use super::host::plain_object_json;
+use super::host::{json_stringify, object_keys, plain_object_json};
 use crate::json::{array_items, parse_f64, parse_members, sink, Raw, RawMembers};
 use crate::{Algorithm, Error, Validation, MAX_NUMERIC_DATE};
 use alloc::string::String;
@@ -26,13 +26,42 @@ fn not_an_object() -> Error {
     Error::invalid_option("options", "must be an object")
 }
 
-/// The members of the options' text (none without options).
-pub(super) fn option_members(text: Option<&str>) -> Result<RawMembers<'_>, Error> {
+/// The members of the options' text (none without options): every own
+/// enumerable member of `options`. `JSON.stringify` leaves out a member whose
+/// value is `undefined` (or a function or a symbol), which would silently
+/// switch its check off (`{ audience: config.audience }` with the audience
+/// unset): such a member is refused, by name.
+pub(super) fn option_members<'a>(
+    options: &JsValue,
+    text: Option<&'a str>,
+) -> Result<RawMembers<'a>, Error> {
     let mut members = RawMembers::new();
     if let Some(text) = text {
         parse_members(text.as_bytes(), sink(&mut members)).map_err(|_| not_an_object())?;
+        let keys = object_keys(options).map_err(|_| not_an_object())?;
+        if keys.length() as usize != members.len() {
+            return Err(left_out_member(&keys, &members));
+        }
     }
     Ok(members)
+}
+
+/// The error for an own enumerable member of the options (`keys`, their
+/// names) that their JSON text left out.
+#[cold]
+#[inline(never)]
+fn left_out_member(keys: &JsValue, members: &RawMembers<'_>) -> Error {
+    let keys = json_stringify(keys).ok().flatten().unwrap_or_default();
+    for key in array_items(&keys).unwrap_or_default() {
+        let Raw::String(name) = key else { continue };
+        if !members.iter().any(|(member, _)| *member == name) {
+            return Error::invalid_option(
+                &name,
+                "is undefined (or a function or a symbol): leave it out, or give it a value",
+            );
+        }
+    }
+    Error::invalid_option("options", "must be a plain object of JSON values")
 }
 
 /// The current time in whole seconds, from JavaScript's clock.
@@ -190,7 +219,7 @@ impl VerifyConfig {
         validation.algorithms = alloc::vec![Algorithm::Hs256];
         let mut fixed_now = None;
         let text = options_text(options)?;
-        for (name, value) in &option_members(text.as_deref())? {
+        for (name, value) in &option_members(options, text.as_deref())? {
             let name = name.as_ref();
             match name {
                 "algorithms" => validation.algorithms = algorithms(value, name)?,

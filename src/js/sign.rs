@@ -43,7 +43,7 @@ pub(crate) fn sign_with(
 pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
     let sign = || -> Result<String, Error> {
         let config = SignConfig::from_js(options)?;
-        let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
+        let key = KeyBytes::from_js(key)?.last_prepared_key(config.algorithm)?;
         sign_with(payload, &config, &key)
     };
     sign().map_err(|error| to_js(&error))

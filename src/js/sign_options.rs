@@ -48,7 +48,7 @@ impl SignConfig {
             fixed_now: None,
         };
         let text = options_text(options)?;
-        for (name, value) in &option_members(text.as_deref())? {
+        for (name, value) in &option_members(options, text.as_deref())? {
             let name = name.as_ref();
             match name {
                 "alg" => config.algorithm = algorithm(value, name)?,

@@ -64,7 +64,7 @@ export interface VerifyOptions {
   subject?: string;
   /** Allowed clock skew in seconds, 0 to 300 (default 0). */
   leeway?: number;
-  /** Refuse tokens issued (`iat`) longer ago than this. */
+  /** Refuse tokens issued (`iat`) longer ago than this: `ERR_JWT_EXPIRED`, claim `iat`. */
   maxAge?: Duration;
   /** Claims that must be present; the default is `["exp"]`. */
   requiredClaims?: string[];
@@ -109,6 +109,12 @@ export function decode(token: string): DecodedJwt;
 
 /**
  * Verifies a token's signature and claims and returns its payload.
+ *
+ * A token issued in the future (`iat` later than now plus `leeway`) is refused
+ * (`ERR_JWT_CLAIM_VALIDATION_FAILED`, claim `iat`), with or without `maxAge`,
+ * where jose checks `iat` only for `maxAge`. Where tokens are signed on another
+ * machine than the one verifying them, allow for the clocks' skew with a few
+ * seconds of `leeway`.
  * @throws {JwtError} with the code of the first rule that fails.
  */
 export function verify(token: string, key: Key, options?: VerifyOptions): JwtPayload;
@@ -137,9 +143,17 @@ export function secondsUntilExpiry(token: string, now?: number): number | undefi
  */
 export function isExpired(token: string, leeway?: number, now?: number): boolean;
 
-/** Verifies tokens with one key and one set of options, prepared once. */
+/**
+ * Verifies tokens with one key and one set of options, prepared once. It
+ * accepts what `verify` accepts with the same key and options and refuses the
+ * rest with the same codes: a key too short for one allowed algorithm refuses
+ * that algorithm's tokens (`ERR_KEY_INVALID`) and verifies the others'.
+ */
 export class Verifier {
-  /** @throws {JwtError} `ERR_KEY_INVALID` or `ERR_INVALID_OPTIONS`. */
+  /**
+   * @throws {JwtError} `ERR_KEY_INVALID` when the key is not a string or a
+   * `Uint8Array`, or too short for every allowed algorithm; `ERR_INVALID_OPTIONS`.
+   */
   constructor(key: Key, options?: VerifyOptions);
   /** Verifies `token` and returns its payload. @throws {JwtError} */
   verify(token: string): JwtPayload;

@@ -4,16 +4,24 @@ use super::error::to_js;
 use super::functions::{token_text, verify_with, Keys};
 use super::key::KeyBytes;
 use super::options::VerifyConfig;
-use crate::{Error, HmacKey};
+use crate::{Algorithm, Error, HmacKey};
 use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 /// Verifies tokens with one key and one set of options. The key is processed
 /// once per allowed algorithm, when the verifier is made.
+///
+/// It accepts exactly what `verify` accepts with the same key and options, and
+/// refuses the rest with the same codes: a key too short for one of the
+/// allowed algorithms refuses that algorithm's tokens (`ERR_KEY_INVALID`) and
+/// verifies the others'; only a key no allowed algorithm can use is refused
+/// when the verifier is made.
 #[wasm_bindgen(skip_typescript)]
 pub struct Verifier {
-    keys: Vec<HmacKey>,
+    /// Each allowed algorithm with its prepared key, or why the key cannot
+    /// serve it (the reason of an `ERR_KEY_INVALID`).
+    keys: Vec<(Algorithm, Result<HmacKey, &'static str>)>,
     config: VerifyConfig,
 }
 
@@ -23,7 +31,8 @@ impl Verifier {
     ///
     /// # Errors
     /// Throws a `JwtError` (`ERR_KEY_INVALID`, `ERR_INVALID_OPTIONS`) when the
-    /// key is too short for an allowed algorithm or an option is invalid.
+    /// key is not a key, is too short for every allowed algorithm, or an
+    /// option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Verifier, JsValue> {
         let make = || -> Result<Self, Error> {
@@ -31,7 +40,17 @@ impl Verifier {
             let bytes = KeyBytes::from_js(key)?;
             let mut keys = Vec::with_capacity(config.algorithms().len());
             for algorithm in config.algorithms() {
-                keys.push(bytes.hmac_key(*algorithm)?);
+                let key = match bytes.hmac_key(*algorithm) {
+                    Ok(key) => Ok(key),
+                    Err(Error::InvalidKey { reason }) => Err(reason),
+                    Err(error) => return Err(error),
+                };
+                keys.push((*algorithm, key));
+            }
+            if let [(_, Err(reason)), ..] = keys.as_slice() {
+                if keys.iter().all(|(_, key)| key.is_err()) {
+                    return Err(Error::InvalidKey { reason });
+                }
             }
             Ok(Self { keys, config })
         };
@@ -44,7 +63,7 @@ impl Verifier {
     /// Throws a `JwtError` with the code of the first rule that fails.
     pub fn verify(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
         let mut verify = || -> Result<JsValue, Error> {
-            let token = token_text(token)?;
+            let token = token_text(token, self.config.validation.max_token_length)?;
             verify_with(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };
         verify().map_err(|error| to_js(&error))

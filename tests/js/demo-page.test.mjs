@@ -360,6 +360,35 @@ describe("the demo page", { concurrency: true }, () => {
     }
   });
 
+  test("two tabs without Web Locks: the automatic refresh happens once and both stay signed in", async () => {
+    const context = await browser.newContext();
+    try {
+      // As in an insecure context or an older browser.
+      await context.addInitScript(() => delete Navigator.prototype.locks);
+      const [tabA, tabB] = [await openPage(context), await openPage(context)];
+      assert.equal(await tabA.evaluate(() => "locks" in navigator), false);
+      await signIn(tabA, "localStorage", demoUser);
+      await tabB.waitForSelector("#session:not([hidden])");
+      const first = await shownToken(tabA);
+      // Due in both tabs at the same moment: one refreshes, the other takes its tokens.
+      for (const tab of [tabA, tabB]) {
+        await tab.waitForFunction((token) => document.querySelector("#token").textContent !== token, first, { timeout: 15_000 });
+      }
+      const second = await shownToken(tabA);
+      await tabB.waitForFunction((token) => document.querySelector("#token").textContent === token, second);
+      // Let a racing second refresh, if any, show itself.
+      await tabA.waitForTimeout(500);
+      assert.equal(tabA.refreshRequests + tabB.refreshRequests, 1);
+      for (const tab of [tabA, tabB]) {
+        assert.equal((await call(tab, "Get profile", "/api/profile")).status, "200");
+        assert.equal(await tab.isVisible("#session"), true);
+        await assertNoConsoleErrors(tab);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test("two tabs (cookie): the automatic refresh happens once and both stay signed in", async () => {
     const context = await browser.newContext();
     try {

@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Garbage tokens: each must come back as a `JwtError`, never a trap.
-fn garbage_tokens() -> Vec<JsValue> {
+pub(super) fn garbage_tokens() -> Vec<JsValue> {
     let good = token();
     let mut tokens: Vec<JsValue> = [
         "",

@@ -19,13 +19,17 @@ mod decode;
 mod expiry_helpers;
 mod garbage_input;
 mod glue;
+mod jose_codes;
 mod keys;
+mod last_key;
+mod long_tokens;
 mod options;
 mod payloads;
 mod round_trips;
 mod signer;
 mod thrown_errors;
 mod tokens;
+mod undefined_options;
 mod verifier;
 
 use crate::common::b64;
