@@ -1,14 +1,25 @@
 //! JavaScript bindings: the API of the `jwt-edge` npm package (feature `js`),
 //! or of its `jwt-edge/verify` module, which cannot sign (feature `js-verify`).
 //!
+//! With an asymmetric family (features `rsa`, `ecdsa`, `eddsa`), keys may
+//! also be JWKs and JWK Sets, and private JWKs sign.
+//!
 //! Every export is synchronous. Every failure is thrown as a `JwtError` (an
 //! `Error` subclass with a `code`); none is a panic, which would reach
 //! JavaScript as `RuntimeError: unreachable`.
 
+#[cfg(feature = "asymmetric")]
+mod asymmetric;
+#[cfg(feature = "asymmetric")]
+mod asymmetric_types;
 mod error;
 mod functions;
 mod host;
+#[cfg(feature = "asymmetric")]
+mod jwk_key;
 mod key;
+#[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
+mod key_pair;
 // The one-shot calls' key cache: in the Node and workerd build (and the tests),
 // not in the browsers' size builds, where a page seldom holds a secret.
 #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
@@ -27,7 +38,11 @@ pub(crate) use host::number_from_text;
 
 // Public (and hidden from the docs) only so that the wasm-bindgen tests in
 // `tests/` can call the exports with JavaScript values; not a Rust API.
+#[cfg(feature = "asymmetric")]
+pub use asymmetric::{decode_protected_header, import_jwk, import_spki, verify_with_header};
 pub use functions::{decode, expires_at, is_expired, seconds_until_expiry, verify};
+#[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
+pub use key_pair::generate_key_pair;
 #[cfg(feature = "js")]
 pub use sign::sign;
 #[cfg(feature = "js")]

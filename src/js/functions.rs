@@ -3,6 +3,8 @@
 
 use super::error::to_js;
 use super::host::{json_parse, Measured};
+#[cfg(feature = "asymmetric")]
+use super::jwk_key::{ChosenJwk, JwkKey};
 use super::key::KeyBytes;
 use super::options::{clock_now, seconds, VerifyConfig};
 use crate::claims::Checked;
@@ -11,6 +13,8 @@ use crate::verify::verify_checked;
 use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
 use crate::{DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
+#[cfg(feature = "asymmetric")]
+use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -50,6 +54,9 @@ pub(crate) enum Keys<'a> {
     /// The caller's secret, made into a key only once the token's algorithm
     /// is known to be allowed.
     Secret(&'a KeyBytes),
+    /// A JWK or a JWK Set: the key the token's `alg` and `kid` choose.
+    #[cfg(feature = "asymmetric")]
+    Jwk(&'a JwkKey),
 }
 
 /// The key chosen for one token. (It lives on the stack for one call: a
@@ -58,31 +65,35 @@ pub(crate) enum Keys<'a> {
 enum Chosen<'a> {
     Prepared(&'a HmacKey),
     Made(HmacKey),
-}
-
-impl Chosen<'_> {
-    fn key(&self) -> &HmacKey {
-        match self {
-            Self::Prepared(key) => key,
-            Self::Made(key) => key,
-        }
-    }
+    #[cfg(feature = "asymmetric")]
+    Jwk(ChosenJwk<'a>),
 }
 
 impl VerifyingKey for Chosen<'_> {
     fn algorithm(&self) -> Algorithm {
-        self.key().algorithm()
+        match self {
+            Self::Prepared(key) => key.algorithm(),
+            Self::Made(key) => key.algorithm(),
+            #[cfg(feature = "asymmetric")]
+            Self::Jwk(key) => key.algorithm(),
+        }
     }
 
     fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
-        self.key().verify_signature(signing_input, signature)
+        match self {
+            Self::Prepared(key) => key.verify_signature(signing_input, signature),
+            Self::Made(key) => key.verify_signature(signing_input, signature),
+            #[cfg(feature = "asymmetric")]
+            Self::Jwk(key) => key.verify_signature(signing_input, signature),
+        }
     }
 }
 
-/// Verifies `token` and returns its payload: the one path behind `verify`
-/// and `Verifier.verify`.
+/// Verifies `token` and returns its payload (with `WITH_HEADER`, the payload
+/// and the protected header): the one path behind `verify`, `verifyWithHeader`
+/// and `Verifier`.
 #[inline(never)]
-pub(crate) fn verify_with(
+pub(crate) fn verify_with<const WITH_HEADER: bool>(
     token: &str,
     validation: &Validation,
     keys: &Keys<'_>,
@@ -99,12 +110,33 @@ pub(crate) fn verify_with(
         Keys::Secret(secret) => secret
             .last_prepared_key(request.algorithm)
             .map(Chosen::Made),
+        #[cfg(feature = "asymmetric")]
+        Keys::Jwk(key) => key.choose(request).map(Chosen::Jwk),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
-    verify_checked::<_, Checked, _>(token, validation, select, |_, _, payload, _| {
+    verify_checked::<_, Checked, _>(token, validation, select, |header, _, payload, _| {
+        #[cfg(feature = "asymmetric")]
+        if WITH_HEADER {
+            return payload_and_header(payload, header);
+        }
+        #[cfg(not(feature = "asymmetric"))]
+        let _ = header;
         json_to_js(payload)
     })
+}
+
+/// `{ payload, protectedHeader }` of two checked JSON texts, made by one
+/// `JSON.parse`.
+#[cfg(feature = "asymmetric")]
+fn payload_and_header(payload: &[u8], header: &[u8]) -> Result<JsValue, Error> {
+    let mut both = Vec::with_capacity(header.len() + payload.len() + 32);
+    both.extend_from_slice(b"{\"payload\":");
+    both.extend_from_slice(payload);
+    both.extend_from_slice(b",\"protectedHeader\":");
+    both.extend_from_slice(header);
+    both.push(b'}');
+    json_to_js(&both)
 }
 
 /// An unverified token's `exp` in seconds, if it has one.
@@ -147,8 +179,13 @@ pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsVal
         // The options first: they may raise the length cap.
         let mut config = VerifyConfig::from_js(options)?;
         let token = token_text(token, config.validation.max_token_length)?;
-        let secret = KeyBytes::from_js(key)?;
-        verify_with(&token, config.at_now(), &Keys::Secret(&secret))
+        #[cfg(feature = "asymmetric")]
+        return super::asymmetric::verify_any::<false>(&token, key, &mut config);
+        #[cfg(not(feature = "asymmetric"))]
+        {
+            let secret = KeyBytes::from_js(key)?;
+            verify_with::<false>(&token, config.at_now(), &Keys::Secret(&secret))
+        }
     };
     verify().map_err(|error| to_js(&error))
 }

@@ -3,21 +3,22 @@
 
 use super::error::to_js;
 use super::host::plain_object_json;
+#[cfg(not(feature = "asymmetric"))]
 use super::key::KeyBytes;
 use super::sign_options::SignConfig;
 use crate::claims::{ClaimsView, Unbuilt};
 use crate::sign::sign_payload;
-use crate::{Error, HmacKey};
+use crate::{Error, SigningKey};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 /// Signs `payload`: the one path behind `sign` and `Signer.sign`.
 #[inline(never)]
-pub(crate) fn sign_with(
+pub(crate) fn sign_with<K: SigningKey>(
     payload: &JsValue,
     config: &SignConfig,
-    key: &HmacKey,
+    key: &K,
 ) -> Result<String, Error> {
     let text = plain_object_json(payload)
         .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
@@ -42,8 +43,19 @@ pub(crate) fn sign_with(
 #[wasm_bindgen(skip_typescript)]
 pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
     let sign = || -> Result<String, Error> {
-        let config = SignConfig::from_js(options)?;
-        let key = KeyBytes::from_js(key)?.last_prepared_key(config.algorithm)?;
+        #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
+        let mut config = SignConfig::from_js(options)?;
+        #[cfg(feature = "asymmetric")]
+        let key = match super::jwk_key::SignKey::from_js(key)? {
+            super::jwk_key::SignKey::Secret(bytes) => bytes,
+            super::jwk_key::SignKey::Private(private) => {
+                config.bind(&private)?;
+                return sign_with(payload, &config, &private);
+            }
+        };
+        #[cfg(not(feature = "asymmetric"))]
+        let key = KeyBytes::from_js(key)?;
+        let key = key.last_prepared_key(config.algorithm)?;
         sign_with(payload, &config, &key)
     };
     sign().map_err(|error| to_js(&error))
