@@ -29,6 +29,10 @@ const pkg = new URL("../../pkg/", import.meta.url);
 const entries = [
   { specifier: "jwt-edge/verify", entry: "verify.js", wasm: "jwt_edge_verify_bg.wasm", budget: 32.5 * 1024 },
   { specifier: "jwt-edge", entry: "index.js", wasm: "jwt_edge_bg.wasm", budget: 38.5 * 1024 },
+  // Every algorithm: HMAC and the asymmetric families (RSA, ECDSA on three
+  // curves, Ed25519), measured at 151,415 bytes (the .wasm 148,401, the entry
+  // 3,014); the curves' and RSA's arithmetic is most of it.
+  { specifier: "jwt-edge/jwk", entry: "jwk.js", wasm: "jwt_edge_jwk_bg.wasm", budget: 148.5 * 1024 },
 ];
 
 // Every .wasm the package ships (one per build its entries load).
