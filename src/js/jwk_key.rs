@@ -21,7 +21,8 @@ pub(crate) enum JwkKey {
     Set(KeySet),
 }
 
-/// What a verification gets as its key argument.
+/// What a verification gets as its key argument (on the stack for one call).
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum VerifyKey {
     /// A string or a `Uint8Array`: an HMAC secret, as in the HMAC-only builds.
     Secret(KeyBytes),
@@ -119,8 +120,9 @@ impl VerifyingKey for ChosenJwk<'_> {
     }
 }
 
-/// What a signature gets as its key argument.
+/// What a signature gets as its key argument (on the stack for one call).
 #[cfg(feature = "js")]
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum SignKey {
     /// A string or a `Uint8Array`: an HMAC secret.
     Secret(KeyBytes),
