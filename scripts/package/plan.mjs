@@ -108,10 +108,13 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
     }
     return groups;
   };
+  // An entry whose declarations re-export another's has files per load as
+  // that one has (`verify.d.ts`, `verify-speed.d.ts`).
+  const declaringEntry = (entry) => (entry.declarations === "glue" ? entry : byPath.get(entry.declarations));
+  const firstLoad = (groups) => ([...groups.values()].includes("size") ? "size" : [...groups.values()][0]);
   const declarationFileIn = (entry, runtime, format) => {
-    const groups = glueGroups(entry);
-    const first = [...groups.values()].includes("size") ? "size" : [...groups.values()][0];
-    if (entry.declarations !== "glue" || groups.size === 1 || runtime.loads === first) return declarationFile(entry.path, format);
+    const groups = glueGroups(declaringEntry(entry) ?? entry);
+    if (groups.size === 1 || runtime.loads === firstLoad(groups)) return declarationFile(entry.path, format);
     return `${baseName(entry.path)}-${runtime.loads}.${declarationExtension(format)}`;
   };
 
@@ -150,16 +153,19 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
         );
       }
     } else {
-      const entry = entryIn(original, "size");
-      const declaredBy = byPath.get(entry.declarations);
-      if (!declaredBy || declaredBy.declarations !== "glue") throw new Error(`${entry.path}: declarations from ${entry.declarations}, not an entry with its glue's`);
-      // Its types are those of the declarations named for that entry (its size build's).
-      const from = entryIn(declaredBy, "size");
-      requireSubset(`${entry.path}: types`, entry.types, from.types, from.path);
-      requireSubset(`${entry.path}: values`, entry.values, from.values, from.path);
-      for (const format of ["esm", "cjs"]) {
-        const target = `./${baseName(from.path)}.${extension(format)}`;
-        declarations.push({ file: declarationFile(entry.path, format), source: reexportDeclarations(entry, target, target, target) });
+      const declaredBy = byPath.get(original.declarations);
+      if (!declaredBy || declaredBy.declarations !== "glue") throw new Error(`${original.path}: declarations from ${original.declarations}, not an entry with its glue's`);
+      // Per load of that entry's declarations, its types and values there.
+      for (const load of new Set(glueGroups(declaredBy).values())) {
+        const entry = entryIn(original, load);
+        const from = entryIn(declaredBy, load);
+        const runtime = Object.values(runtimes).find((candidate) => candidate.loads === load);
+        requireSubset(`${entry.path}: types`, entry.types, from.types, from.path);
+        requireSubset(`${entry.path}: values`, entry.values, from.values, from.path);
+        for (const format of ["esm", "cjs"]) {
+          const target = `./${declarationFileIn(declaredBy, runtime, format).replace(/\.d\.(c?)ts$/, ".$1js")}`;
+          declarations.push({ file: declarationFileIn(original, runtime, format), source: reexportDeclarations(entry, target, target, target) });
+        }
       }
     }
   }

@@ -31,17 +31,19 @@ test("one entry row is an export in every runtime, with its modules and declarat
   const after = packagePlan({ ...tables, entries: [...entries, decode], profiles: { ...profiles, "decode-only": decodeOnly } });
 
   assert.deepEqual(Object.keys(after.manifest.exports), [...Object.keys(before.manifest.exports).slice(0, entries.length), "./decode", ...Object.keys(before.manifest.exports).slice(entries.length)]);
+  // Its types are the root entry's where it loads each build: the root's
+  // speed build (Node, workerd) has more API, so it has declarations per load.
   assert.deepEqual(after.manifest.exports["./decode"], {
-    workerd: { types: "./decode.d.ts", default: "./decode-workerd.js" },
+    workerd: { types: "./decode-speed.d.ts", default: "./decode-workerd.js" },
     node: {
-      import: { types: "./decode.d.ts", default: "./decode-node.js" },
-      require: { types: "./decode.d.cts", default: "./decode-node.cjs" },
+      import: { types: "./decode-speed.d.ts", default: "./decode-node.js" },
+      require: { types: "./decode-speed.d.cts", default: "./decode-node.cjs" },
     },
-    require: { types: "./decode.d.cts", default: "./decode-node.cjs" },
+    require: { types: "./decode-speed.d.cts", default: "./decode-node.cjs" },
     default: { types: "./decode.d.ts", default: "./decode.js" },
   });
   const added = after.manifest.files.filter((file) => !before.manifest.files.includes(file)).sort();
-  assert.deepEqual(added, ["decode-node.cjs", "decode-node.js", "decode-workerd.js", "decode.d.cts", "decode.d.ts", "decode.js", "jwt_edge_decode_bg.wasm"]);
+  assert.deepEqual(added, ["decode-node.cjs", "decode-node.js", "decode-speed.d.cts", "decode-speed.d.ts", "decode-workerd.js", "decode.d.cts", "decode.d.ts", "decode.js", "jwt_edge_decode_bg.wasm"]);
   assert.deepEqual(after.builds.sort(), [...before.builds, "decode-only"].sort());
 
   const module = (file) => after.modules.find((candidate) => candidate.file === file);
