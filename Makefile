@@ -77,6 +77,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p jwt-edge-worker --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features js --lib --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features js --lib --tests -- -D warnings
 	node scripts/build-wasm.mjs --lint
 
 test-rust:

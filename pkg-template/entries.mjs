@@ -82,17 +82,28 @@ export const runtimes = {
  *   size matters and where speed does (the runtimes' `loads`). Entries that
  *   load the same build in a runtime share one instance there: the first
  *   entry's module loads it, the later ones re-export from it.
- * - `values` and `types`: its API (every entry exports `JwtError` too).
- * - `declarations`: `glue` for types from its builds' glue (which all its
- *   builds must share), or the path of the entry whose types it re-exports.
+ * - `values` and `types`: its API (every entry exports `JwtError` too); one
+ *   list, or one per build it loads (`{ size, speed }`) when they differ.
+ * - `declarations`: `glue` for types from its builds' glue (one file per
+ *   glue: `index.d.ts`, and `index-speed.d.ts` when the speed build's glue is
+ *   another), or the path of the entry whose size-build types it re-exports.
  */
+const hmacValues = ["decode", "verify", "sign", "expiresAt", "secondsUntilExpiry", "isExpired", "Verifier", "Signer"];
+const hmacTypes = ["Algorithm", "DecodedJwt", "Duration", "JwtErrorCode", "JwtHeader", "JwtPayload", "Key", "SignOptions", "VerifyOptions"];
+// What the asymmetric builds add: JWKs, JWK Sets and SPKI keys (RS*, PS*,
+// ES*, EdDSA), the verified protected header, and key pairs.
+const asymmetricValues = [...hmacValues, "verifyWithHeader", "decodeProtectedHeader", "importJwk", "importSpki", "generateKeyPair"];
+const asymmetricTypes = [...hmacTypes, "Jwk", "JwkSet", "KeyPair", "KeyPairAlgorithm", "VerifiedJwt"];
+
 export const entries = [
-  // The whole API.
+  // The whole API. In Node and workerd every algorithm (the speed build has
+  // the asymmetric families); in browsers HMAC only, at its small size (the
+  // asymmetric API is `jwt-edge/jwk`'s).
   {
     path: ".",
     builds: { size: "size", speed: "speed" },
-    values: ["decode", "verify", "sign", "expiresAt", "secondsUntilExpiry", "isExpired", "Verifier", "Signer"],
-    types: ["Algorithm", "DecodedJwt", "Duration", "JwtErrorCode", "JwtHeader", "JwtPayload", "Key", "SignOptions", "VerifyOptions"],
+    values: { size: hmacValues, speed: asymmetricValues },
+    types: { size: hmacTypes, speed: asymmetricTypes },
     declarations: "glue",
   },
   // Decoding, verifying and the expiry helpers, without signing. In Node and
@@ -115,12 +126,23 @@ export const entries = [
     types: ["DecodedJwt", "JwtErrorCode", "JwtHeader", "JwtPayload"],
     declarations: ".",
   },
+  // Every algorithm in browsers too: HMAC and the asymmetric families (JWKs,
+  // JWK Sets, SPKI keys, key pairs), with its own .wasm. In Node and workerd
+  // it is the whole API's module.
+  {
+    path: "./jwk",
+    builds: { size: "jwk", speed: "speed" },
+    values: asymmetricValues,
+    types: asymmetricTypes,
+    declarations: "glue",
+  },
 ];
 
 /**
  * The entries written in JavaScript (in this folder): shipped as they are for
- * `import`, bundled to CommonJS for `require` (with the package itself
- * external), their declarations copied for both. `values`: what the source
+ * `import` (bundled into one file when `bundled`), bundled to CommonJS for
+ * `require` (with the package itself external), their declarations (one
+ * file, or several joined in order) copied for both. `values`: what the source
  * exports (tests/js/package-entries.test.mjs checks it in every runtime).
  */
 export const sourceEntries = [
@@ -130,5 +152,15 @@ export const sourceEntries = [
     source: "client/client.js",
     declarations: "client/client.d.ts",
     values: ["AuthError", "createAuthClient"],
+  },
+  // An identity provider's JWK Set, fetched and cached (createRemoteJwks),
+  // and verifyAsync, which takes it as a key. Its modules import one another:
+  // bundled into one file for `import` too.
+  {
+    path: "./remote-jwks",
+    source: "remote-jwks/entry.js",
+    bundled: true,
+    declarations: ["remote-jwks/remote-jwks.d.ts", "remote-jwks/verify-async.d.ts"],
+    values: ["STALE_LIMIT", "createRemoteJwks", "verifyAsync"],
   },
 ];

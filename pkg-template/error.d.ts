@@ -1,4 +1,4 @@
-import type { JwtErrorCode } from "./jwt_edge.js";
+import type { JwtErrorCode } from "./jwt_edge_jwk.js";
 
 /** Every failure of jwt-edge: an `Error` with a stable `code`, like jose's errors. */
 export declare class JwtError extends Error {

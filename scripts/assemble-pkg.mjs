@@ -111,8 +111,22 @@ for (const { file, source, glue, entry } of plan.declarations) {
 // The entries written in JavaScript: as they are for `import`, bundled to
 // CommonJS for `require` (importing the package's CommonJS entries); their
 // declarations are self-contained, so the CommonJS ones are a copy.
-for (const { source, declarations, files } of plan.sources) {
-  copyFileSync(join(template, source), join(pkg, files.esm));
+for (const { source, declarations, files, bundled } of plan.sources) {
+  if (bundled) {
+    await build({
+      entryPoints: [join(template, source)],
+      absWorkingDir: template,
+      outfile: join(pkg, files.esm),
+      bundle: true,
+      external: ["jwt-edge"],
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      legalComments: "none",
+    });
+  } else {
+    copyFileSync(join(template, source), join(pkg, files.esm));
+  }
   await build({
     entryPoints: [join(template, source)],
     absWorkingDir: template,
@@ -124,8 +138,9 @@ for (const { source, declarations, files } of plan.sources) {
     target: "node18",
     legalComments: "none",
   });
-  copyFileSync(join(template, declarations), join(pkg, files.esmDeclarations));
-  copyFileSync(join(template, declarations), join(pkg, files.cjsDeclarations));
+  const declarationText = [declarations].flat().map((file) => readFileSync(join(template, file), "utf8")).join("\n");
+  writeFileSync(join(pkg, files.esmDeclarations), declarationText);
+  writeFileSync(join(pkg, files.cjsDeclarations), declarationText);
 }
 
 // package.json: pkg-template's, with the generated fields and the crate's version.

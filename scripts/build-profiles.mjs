@@ -56,16 +56,27 @@ export const profiles = {
     name: "jwt_edge",
     wasm: "jwt_edge_bg.wasm",
   },
-  // The whole API for Node and workerd, with the crate's feature `speed` (the
-  // code paths native builds take). Its glue is the size build's, byte for byte.
+  // The whole API for Node and workerd, every algorithm (the asymmetric
+  // families `rsa`, `ecdsa`, `eddsa`), with the crate's feature `speed` (the
+  // code paths native builds take). Its glue is the jwk build's, byte for byte.
   speed: {
     crate: "jwt-edge",
-    features: ["npm", "speed"],
+    features: ["npm", "speed", "rsa", "ecdsa", "eddsa"],
     optimize: "speed",
     targetDir: "target/speed",
     outDir: "target/wasm-pack-speed",
-    name: "jwt_edge",
+    name: "jwt_edge_jwk",
     wasm: "jwt_edge_fast_bg.wasm",
+  },
+  // `jwt-edge/jwk` for browsers: the whole API with the asymmetric families.
+  jwk: {
+    crate: "jwt-edge",
+    features: ["npm", "rsa", "ecdsa", "eddsa"],
+    optimize: "size",
+    targetDir: "target/jwk",
+    outDir: "target/wasm-pack-jwk",
+    name: "jwt_edge_jwk",
+    wasm: "jwt_edge_jwk_bg.wasm",
   },
   // `jwt-edge/verify` for browsers: without signing (feature `npm-verify`).
   "verify-only": {

@@ -3,15 +3,26 @@
 //! or of its `jwt-edge/decode` module, which only reads tokens and holds no
 //! MAC code (feature `js-decode`).
 //!
+//! With an asymmetric family (features `rsa`, `ecdsa`, `eddsa`), keys may
+//! also be JWKs and JWK Sets, and private JWKs sign.
+//!
 //! Every export is synchronous. Every failure is thrown as a `JwtError` (an
 //! `Error` subclass with a `code`); none is a panic, which would reach
 //! JavaScript as `RuntimeError: unreachable`.
 
+#[cfg(feature = "asymmetric")]
+mod asymmetric;
+#[cfg(feature = "asymmetric")]
+mod asymmetric_types;
 mod error;
 mod functions;
 mod host;
+#[cfg(feature = "asymmetric")]
+mod jwk_key;
 #[cfg(feature = "js-verify")]
 mod key;
+#[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
+mod key_pair;
 // The one-shot calls' key and options caches: in the Node and workerd build (and the tests),
 // not in the browsers' size builds, where a page seldom holds a secret.
 #[cfg(all(
@@ -41,9 +52,13 @@ pub(crate) use host::number_from_text;
 
 // Public (and hidden from the docs) only so that the wasm-bindgen tests in
 // `tests/` can call the exports with JavaScript values; not a Rust API.
+#[cfg(feature = "asymmetric")]
+pub use asymmetric::{decode_protected_header, import_jwk, import_spki, verify_with_header};
 #[cfg(feature = "js-verify")]
 pub use functions::verify;
 pub use functions::{decode, expires_at, is_expired, seconds_until_expiry};
+#[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
+pub use key_pair::generate_key_pair;
 #[cfg(feature = "js")]
 pub use sign::sign;
 #[cfg(feature = "js")]

@@ -26,6 +26,12 @@ export function entryFile(entry, runtime) {
 
 export const declarationFile = (path, format) => `${baseName(path)}.${declarationExtension(format)}`;
 
+/** An entry's `values` or `types` where it loads its `load` build (`size`, `speed`): one list, or one per load. */
+export const apiIn = (list, load) => (Array.isArray(list) ? list : list[load]);
+
+/** The entry as it is where it loads its `load` build. */
+const entryIn = (entry, load) => ({ ...entry, values: apiIn(entry.values, load), types: apiIn(entry.types, load) });
+
 function requireSubset(what, names, of, ofWhat) {
   const missing = names.filter((name) => !of.includes(name));
   if (missing.length > 0) throw new Error(`${what}: ${missing.join(", ")} not in ${ofWhat}`);
@@ -91,9 +97,31 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
     return [name, profiles[name]];
   };
 
-  for (const entry of entries) {
+  // An entry whose builds have different glues (more API where it loads its
+  // speed build) has declarations per load: `index.d.ts` for its size build,
+  // `index-speed.d.ts` for its speed build.
+  const glueGroups = (entry) => {
+    const groups = new Map();
+    for (const runtime of Object.values(runtimes)) {
+      const glue = profileOf(entry, runtime)[1].name;
+      if (!groups.has(glue)) groups.set(glue, runtime.loads);
+    }
+    return groups;
+  };
+  // An entry whose declarations re-export another's has files per load as
+  // that one has (`verify.d.ts`, `verify-speed.d.ts`).
+  const declaringEntry = (entry) => (entry.declarations === "glue" ? entry : byPath.get(entry.declarations));
+  const firstLoad = (groups) => ([...groups.values()].includes("size") ? "size" : [...groups.values()][0]);
+  const declarationFileIn = (entry, runtime, format) => {
+    const groups = glueGroups(declaringEntry(entry) ?? entry);
+    if (groups.size === 1 || runtime.loads === firstLoad(groups)) return declarationFile(entry.path, format);
+    return `${baseName(entry.path)}-${runtime.loads}.${declarationExtension(format)}`;
+  };
+
+  for (const original of entries) {
     const entryExports = {};
     for (const [runtimeName, runtime] of Object.entries(runtimes)) {
+      const entry = entryIn(original, runtime.loads);
       const [buildName, profile] = profileOf(entry, runtime);
       builds.add(buildName);
       const file = entryFile(entry, runtime);
@@ -109,28 +137,35 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
       for (const conditions of runtime.conditions) {
         let node = entryExports;
         for (const condition of conditions.slice(0, -1)) node = node[condition] ??= {};
-        node[conditions.at(-1)] = { types: `./${declarationFile(entry.path, runtime.format)}`, default: `./${file}` };
+        node[conditions.at(-1)] = { types: `./${declarationFileIn(original, runtime, runtime.format)}`, default: `./${file}` };
       }
     }
-    exportsField[entry.path] = entryExports;
+    exportsField[original.path] = entryExports;
 
-    if (entry.declarations === "glue") {
-      const names = new Set(Object.values(runtimes).map((runtime) => profileOf(entry, runtime)[1].name));
-      if (names.size !== 1) throw new Error(`${entry.path}: its types come from its glue, but its builds have ${[...names].join(", ")}`);
-      const [glue] = names;
-      glues.set(glue, true);
-      declarations.push(
-        { file: declarationFile(entry.path, "esm"), source: reexportDeclarations(entry, `./${glue}.js`, `./${glue}.js`, "./error.js"), glue, entry },
-        { file: declarationFile(entry.path, "cjs"), glue, entry },
-      );
+    if (original.declarations === "glue") {
+      for (const [glue, load] of glueGroups(original)) {
+        const entry = entryIn(original, load);
+        const runtime = Object.values(runtimes).find((candidate) => candidate.loads === load);
+        glues.set(glue, true);
+        declarations.push(
+          { file: declarationFileIn(original, runtime, "esm"), source: reexportDeclarations(entry, `./${glue}.js`, `./${glue}.js`, "./error.js"), glue, entry },
+          { file: declarationFileIn(original, runtime, "cjs"), glue, entry },
+        );
+      }
     } else {
-      const from = byPath.get(entry.declarations);
-      if (!from || from.declarations !== "glue") throw new Error(`${entry.path}: declarations from ${entry.declarations}, not an entry with its glue's`);
-      requireSubset(`${entry.path}: types`, entry.types, from.types, from.path);
-      requireSubset(`${entry.path}: values`, entry.values, from.values, from.path);
-      for (const format of ["esm", "cjs"]) {
-        const target = `./${baseName(from.path)}.${extension(format)}`;
-        declarations.push({ file: declarationFile(entry.path, format), source: reexportDeclarations(entry, target, target, target) });
+      const declaredBy = byPath.get(original.declarations);
+      if (!declaredBy || declaredBy.declarations !== "glue") throw new Error(`${original.path}: declarations from ${original.declarations}, not an entry with its glue's`);
+      // Per load of that entry's declarations, its types and values there.
+      for (const load of new Set(glueGroups(declaredBy).values())) {
+        const entry = entryIn(original, load);
+        const from = entryIn(declaredBy, load);
+        const runtime = Object.values(runtimes).find((candidate) => candidate.loads === load);
+        requireSubset(`${entry.path}: types`, entry.types, from.types, from.path);
+        requireSubset(`${entry.path}: values`, entry.values, from.values, from.path);
+        for (const format of ["esm", "cjs"]) {
+          const target = `./${declarationFileIn(declaredBy, runtime, format).replace(/\.d\.(c?)ts$/, ".$1js")}`;
+          declarations.push({ file: declarationFileIn(original, runtime, format), source: reexportDeclarations(entry, target, target, target) });
+        }
       }
     }
   }

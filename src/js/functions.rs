@@ -3,6 +3,8 @@
 
 use super::error::to_js;
 use super::host::{json_parse, Measured};
+#[cfg(feature = "asymmetric")]
+use super::jwk_key::{ChosenJwk, JwkKey};
 #[cfg(feature = "js-verify")]
 use super::key::{KeyBytes, PreparedKey};
 #[cfg(all(
@@ -22,6 +24,8 @@ use crate::verify::verify_checked;
 use crate::{Algorithm, HmacKey, KeyRequest, Validation, VerifyingKey};
 use crate::{Error, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
+#[cfg(feature = "asymmetric")]
+use alloc::vec::Vec;
 #[cfg(feature = "js-verify")]
 use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -64,6 +68,9 @@ pub(crate) enum Keys<'a> {
     /// The caller's secret, made into a key only once the token's algorithm
     /// is known to be allowed.
     Secret(&'a KeyBytes),
+    /// A JWK or a JWK Set: the key the token's `alg` and `kid` choose.
+    #[cfg(feature = "asymmetric")]
+    Jwk(&'a JwkKey),
 }
 
 /// The key chosen for one token. (It lives on the stack for one call: a
@@ -73,14 +80,19 @@ pub(crate) enum Keys<'a> {
 enum Chosen<'a> {
     Prepared(&'a HmacKey),
     Made(PreparedKey),
+    #[cfg(feature = "asymmetric")]
+    Jwk(ChosenJwk<'a>),
 }
 
 #[cfg(feature = "js-verify")]
 impl Chosen<'_> {
-    fn key(&self) -> &HmacKey {
+    /// The chosen key as a `VerifyingKey`.
+    fn key(&self) -> &dyn VerifyingKey {
         match self {
-            Self::Prepared(key) => key,
-            Self::Made(key) => key.borrow(),
+            Self::Prepared(key) => *key,
+            Self::Made(key) => Borrow::<HmacKey>::borrow(key),
+            #[cfg(feature = "asymmetric")]
+            Self::Jwk(key) => key,
         }
     }
 }
@@ -96,11 +108,12 @@ impl VerifyingKey for Chosen<'_> {
     }
 }
 
-/// Verifies `token` and returns its payload: the one path behind `verify`
-/// and `Verifier.verify`.
+/// Verifies `token` and returns its payload (with `WITH_HEADER`, the payload
+/// and the protected header): the one path behind `verify`, `verifyWithHeader`
+/// and `Verifier`.
 #[cfg(feature = "js-verify")]
 #[inline(never)]
-pub(crate) fn verify_with(
+pub(crate) fn verify_with<const WITH_HEADER: bool>(
     token: &str,
     validation: &Validation,
     keys: &Keys<'_>,
@@ -117,12 +130,33 @@ pub(crate) fn verify_with(
         Keys::Secret(secret) => secret
             .last_prepared_key(request.algorithm)
             .map(Chosen::Made),
+        #[cfg(feature = "asymmetric")]
+        Keys::Jwk(key) => key.choose(request).map(Chosen::Jwk),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
-    verify_checked::<_, KeepChecked, _>(token, validation, select, |_, _, payload, _| {
+    verify_checked::<_, KeepChecked, _>(token, validation, select, |header, _, payload, _| {
+        #[cfg(feature = "asymmetric")]
+        if WITH_HEADER {
+            return payload_and_header(payload, header);
+        }
+        #[cfg(not(feature = "asymmetric"))]
+        let _ = header;
         json_to_js(payload)
     })
+}
+
+/// `{ payload, protectedHeader }` of two checked JSON texts, made by one
+/// `JSON.parse`.
+#[cfg(feature = "asymmetric")]
+fn payload_and_header(payload: &[u8], header: &[u8]) -> Result<JsValue, Error> {
+    let mut both = Vec::with_capacity(header.len() + payload.len() + 32);
+    both.extend_from_slice(b"{\"payload\":");
+    both.extend_from_slice(payload);
+    both.extend_from_slice(b",\"protectedHeader\":");
+    both.extend_from_slice(header);
+    both.push(b'}');
+    json_to_js(&both)
 }
 
 /// An unverified token's `exp` in seconds, if it has one.
@@ -165,8 +199,13 @@ pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsVal
     // The options first: they may raise the length cap.
     let verify = |config: &mut VerifyConfig| -> Result<JsValue, Error> {
         let token = token_text(token, config.validation.max_token_length)?;
-        let secret = KeyBytes::from_js(key)?;
-        verify_with(&token, config.at_now(), &Keys::Secret(&secret))
+        #[cfg(feature = "asymmetric")]
+        return super::asymmetric::verify_any::<false>(&token, key, config);
+        #[cfg(not(feature = "asymmetric"))]
+        {
+            let secret = KeyBytes::from_js(key)?;
+            verify_with::<false>(&token, config.at_now(), &Keys::Secret(&secret))
+        }
     };
     #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
     let result = with_last_options(

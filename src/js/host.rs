@@ -100,6 +100,11 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["globalThis", "crypto"], js_name = getRandomValues, catch)]
     pub(crate) fn get_random_values(buffer: &mut [u8]) -> Result<(), JsValue>;
 
+    /// `Object.freeze(value)`: an imported key cannot be edited afterwards.
+    #[cfg(feature = "asymmetric")]
+    #[wasm_bindgen(js_namespace = Object, js_name = freeze)]
+    pub(crate) fn object_freeze(value: &JsValue) -> JsValue;
+
     /// `globalThis`, where the package's entry modules publish the
     /// `JwtError` class.
     #[wasm_bindgen(thread_local_v2, js_name = globalThis)]

@@ -177,12 +177,22 @@ pub(super) fn algorithm(value: &Raw<'_>, option: &str) -> Result<Algorithm, Erro
         Raw::String(name) => Algorithm::from_name(name),
         _ => None,
     }
-    .ok_or_else(|| Error::invalid_option(option, "must be \"HS256\", \"HS384\" or \"HS512\""))
+    .ok_or_else(|| Error::invalid_option(option, ALGORITHM_NAMES))
 }
+
+#[cfg(not(feature = "asymmetric"))]
+const ALGORITHM_NAMES: &str = "must be \"HS256\", \"HS384\" or \"HS512\"";
+#[cfg(feature = "asymmetric")]
+const ALGORITHM_NAMES: &str = "must be an algorithm name: HS256, HS384, HS512, RS256, RS384, \
+     RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA or Ed25519";
 
 /// `VerifyOptions`, read once.
 pub(crate) struct VerifyConfig {
     pub validation: Validation,
+    /// Whether the caller named the algorithms (else HS256 for a secret, and
+    /// the key's own algorithm for a JWK).
+    #[cfg(feature = "asymmetric")]
+    pub algorithms_named: bool,
     /// The `now` option, if the caller fixed the clock.
     pub fixed_now: Option<u64>,
 }
@@ -199,10 +209,18 @@ impl VerifyConfig {
         let mut validation = Validation::new(0);
         validation.algorithms = alloc::vec![Algorithm::Hs256];
         let mut fixed_now = None;
+        #[cfg(feature = "asymmetric")]
+        let mut algorithms_named = false;
         for (name, value) in &option_members(options, text)? {
             let name = name.as_ref();
             match name {
-                "algorithms" => validation.algorithms = algorithms(value, name)?,
+                "algorithms" => {
+                    validation.algorithms = algorithms(value, name)?;
+                    #[cfg(feature = "asymmetric")]
+                    {
+                        algorithms_named = true;
+                    }
+                }
                 // An empty list would switch the check off: refuse it.
                 "issuer" => validation.issuers = non_empty(strings(value, name)?, name)?,
                 "audience" => validation.audiences = non_empty(strings(value, name)?, name)?,
@@ -233,8 +251,35 @@ impl VerifyConfig {
         }
         Ok(Self {
             validation,
+            #[cfg(feature = "asymmetric")]
+            algorithms_named,
             fixed_now,
         })
+    }
+
+    /// For a JWK or a JWK Set: without named algorithms, the key's own
+    /// algorithm decides (a JWK without `alg` then verifies nothing).
+    #[cfg(feature = "asymmetric")]
+    pub(crate) fn for_jwk(&mut self) {
+        if !self.algorithms_named {
+            self.validation.algorithms.clear();
+        }
+    }
+
+    /// For a secret: the named algorithms must all be HS*.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOptions`] when `algorithms` names another.
+    #[cfg(feature = "asymmetric")]
+    pub(crate) fn for_secret(&self) -> Result<(), Error> {
+        let hmac = |algorithm: &Algorithm| algorithm.family() == crate::KeyFamily::Hmac;
+        if self.validation.algorithms.iter().all(hmac) {
+            return Ok(());
+        }
+        Err(Error::invalid_option(
+            "algorithms",
+            "a secret (a string or a Uint8Array) verifies only HS256, HS384 and HS512",
+        ))
     }
 
     /// The allowed algorithms, in the order given.

@@ -3,6 +3,7 @@
 
 use super::error::to_js;
 use super::host::plain_object_json;
+#[cfg(not(feature = "asymmetric"))]
 use super::key::KeyBytes;
 #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
 use super::last_options::{with_last_options, LAST_SIGN_OPTIONS};
@@ -10,7 +11,7 @@ use super::sign_options::SignConfig;
 use crate::claims::CheckedClaims;
 use crate::json::RawMembers;
 use crate::sign::sign_payload;
-use crate::{Error, HmacKey};
+use crate::{Error, HmacKey, SigningKey};
 use alloc::string::String;
 use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -18,10 +19,10 @@ use wasm_bindgen::JsValue;
 
 /// Signs `payload`: the one path behind `sign` and `Signer.sign`.
 #[inline(never)]
-pub(crate) fn sign_with(
+pub(crate) fn sign_with<K: SigningKey>(
     payload: &JsValue,
     config: &SignConfig,
-    key: &HmacKey,
+    key: &K,
 ) -> Result<String, Error> {
     let text = plain_object_json(payload)
         .ok_or_else(|| Error::invalid_claims("the payload must be a plain object"))?;
@@ -46,8 +47,18 @@ pub(crate) fn sign_with(
 #[wasm_bindgen(skip_typescript)]
 pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
     let sign = |config: &mut SignConfig| -> Result<String, Error> {
-        let key = KeyBytes::from_js(key)?.last_prepared_key(config.algorithm)?;
-        sign_with(payload, config, key.borrow())
+        #[cfg(feature = "asymmetric")]
+        let key = match super::jwk_key::SignKey::from_js(key)? {
+            super::jwk_key::SignKey::Secret(bytes) => bytes,
+            super::jwk_key::SignKey::Private(private) => {
+                config.bind(&private)?;
+                return sign_with(payload, config, &private);
+            }
+        };
+        #[cfg(not(feature = "asymmetric"))]
+        let key = KeyBytes::from_js(key)?;
+        let key = key.last_prepared_key(config.algorithm)?;
+        sign_with(payload, config, Borrow::<HmacKey>::borrow(&key))
     };
     #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
     let result = with_last_options(&LAST_SIGN_OPTIONS, options, SignConfig::from_text, sign);

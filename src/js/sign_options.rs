@@ -30,6 +30,12 @@ pub(crate) struct SignConfig {
     subject: Option<String>,
     jwt_id: Option<JwtId>,
     fixed_now: Option<u64>,
+    /// The header's options and whether `alg` was named, for a private key,
+    /// whose own algorithm decides.
+    #[cfg(feature = "asymmetric")]
+    header: HeaderOptions,
+    #[cfg(feature = "asymmetric")]
+    algorithm_named: bool,
 }
 
 impl SignConfig {
@@ -50,11 +56,28 @@ impl SignConfig {
             subject: None,
             jwt_id: None,
             fixed_now: None,
+            #[cfg(feature = "asymmetric")]
+            header: HeaderOptions::new(),
+            #[cfg(feature = "asymmetric")]
+            algorithm_named: false,
         };
         for (name, value) in &option_members(options, text)? {
             let name = name.as_ref();
             match name {
-                "alg" => config.algorithm = algorithm(value, name)?,
+                "alg" => {
+                    config.algorithm = algorithm(value, name)?;
+                    #[cfg(feature = "rsa")]
+                    if config.algorithm.family() == crate::KeyFamily::Rsa {
+                        return Err(Error::invalid_option(
+                            name,
+                            "RSA keys only verify: sign with HS*, ES256, ES384, ES512 or EdDSA",
+                        ));
+                    }
+                    #[cfg(feature = "asymmetric")]
+                    {
+                        config.algorithm_named = true;
+                    }
+                }
                 "expiresIn" => config.expires_in = Some(duration(value, name)?),
                 "notBefore" => config.not_before = Some(duration(value, name)?),
                 "issuer" => config.issuer = Some(string(value, name)?),
@@ -79,7 +102,33 @@ impl SignConfig {
             }
         }
         config.encoded_header = encoded_header(&header, config.algorithm);
+        #[cfg(feature = "asymmetric")]
+        {
+            config.header = header;
+        }
         Ok(config)
+    }
+
+    /// Binds the options to a private key: the key's algorithm (the one `alg`
+    /// names must be it), and its `kid` unless `keyId` names one.
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] when `alg` names another algorithm than the key's.
+    #[cfg(feature = "asymmetric")]
+    pub(crate) fn bind(&mut self, key: &crate::PrivateKey) -> Result<(), Error> {
+        let own = crate::SigningKey::algorithm(key);
+        if self.algorithm_named && self.algorithm != own {
+            return Err(Error::InvalidKey {
+                reason: "the private key signs with another algorithm than \"alg\"",
+            });
+        }
+        self.algorithm = own;
+        let mut header = self.header.clone();
+        if let (None, Some(kid)) = (&header.kid, key.kid()) {
+            header = header.key_id(kid);
+        }
+        self.encoded_header = encoded_header(&header, own);
+        Ok(())
     }
 
     /// Sets the claims the options set in `claims`, at the current time.

@@ -1,6 +1,7 @@
 //! `Signer`: a key and options prepared once, for hot paths.
 
 use super::error::to_js;
+#[cfg(not(feature = "asymmetric"))]
 use super::key::KeyBytes;
 use super::sign::sign_with;
 use super::sign_options::SignConfig;
@@ -13,8 +14,16 @@ use wasm_bindgen::JsValue;
 /// once, when the signer is made.
 #[wasm_bindgen(skip_typescript)]
 pub struct Signer {
-    key: HmacKey,
+    key: SignerKey,
     config: SignConfig,
+}
+
+/// The key a signer prepared.
+#[allow(clippy::large_enum_variant)]
+enum SignerKey {
+    Hmac(HmacKey),
+    #[cfg(feature = "asymmetric")]
+    Private(crate::PrivateKey),
 }
 
 #[wasm_bindgen]
@@ -27,8 +36,22 @@ impl Signer {
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Signer, JsValue> {
         let make = || -> Result<Self, Error> {
-            let config = SignConfig::from_js(options)?;
-            let key = KeyBytes::from_js(key)?.hmac_key(config.algorithm)?;
+            #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
+            let mut config = SignConfig::from_js(options)?;
+            #[cfg(feature = "asymmetric")]
+            let key = match super::jwk_key::SignKey::from_js(key)? {
+                super::jwk_key::SignKey::Secret(bytes) => bytes,
+                super::jwk_key::SignKey::Private(private) => {
+                    config.bind(&private)?;
+                    return Ok(Self {
+                        key: SignerKey::Private(private),
+                        config,
+                    });
+                }
+            };
+            #[cfg(not(feature = "asymmetric"))]
+            let key = KeyBytes::from_js(key)?;
+            let key = SignerKey::Hmac(key.hmac_key(config.algorithm)?);
             Ok(Self { key, config })
         };
         make().map_err(|error| to_js(&error))
@@ -39,6 +62,11 @@ impl Signer {
     /// # Errors
     /// Throws a `JwtError` for a payload whose registered claims have the wrong types.
     pub fn sign(&self, payload: &JsValue) -> Result<String, JsValue> {
-        sign_with(payload, &self.config, &self.key).map_err(|error| to_js(&error))
+        match &self.key {
+            SignerKey::Hmac(key) => sign_with(payload, &self.config, key),
+            #[cfg(feature = "asymmetric")]
+            SignerKey::Private(key) => sign_with(payload, &self.config, key),
+        }
+        .map_err(|error| to_js(&error))
     }
 }

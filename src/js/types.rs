@@ -2,8 +2,11 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// The algorithms, codes and keys of the HMAC-only builds (the asymmetric
+/// builds' are in `asymmetric_types`).
+#[cfg(not(feature = "asymmetric"))]
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
+const HMAC_TYPES: &str = r#"
 /** The algorithms this package signs and verifies. */
 export type Algorithm = "HS256" | "HS384" | "HS512";
 
@@ -21,6 +24,28 @@ export type JwtErrorCode =
 
 /** A shared secret: a string is taken as its UTF-8 bytes. */
 export type Key = string | Uint8Array;
+
+/**
+ * Verifies tokens with one key and one set of options, prepared once. It
+ * accepts what `verify` accepts with the same key and options and refuses the
+ * rest with the same codes: a key too short for one allowed algorithm refuses
+ * that algorithm's tokens (`ERR_KEY_INVALID`) and verifies the others'.
+ */
+export class Verifier {
+  /**
+   * @throws {JwtError} `ERR_KEY_INVALID` when the key is not a string or a
+   * `Uint8Array`, or too short for every allowed algorithm; `ERR_INVALID_OPTIONS`.
+   */
+  constructor(key: Key, options?: VerifyOptions);
+  /** Verifies `token` and returns its payload. @throws {JwtError} */
+  verify(token: string): JwtPayload;
+  /** Releases the prepared key now instead of at garbage collection. */
+  free(): void;
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
 
 /** Seconds, or a string such as "30s", "15m", "2h", "7d", "1w". */
 export type Duration = number | string;
@@ -54,7 +79,7 @@ export interface DecodedJwt {
 
 /** What `verify` and `Verifier` check besides the signature. */
 export interface VerifyOptions {
-  /** Algorithms a token may use; the default is `["HS256"]`. */
+  /** Algorithms a token may use; the default is `["HS256"]` for a secret, and a JWK's own `alg` for a JWK or a JWK Set. */
   algorithms?: Algorithm[];
   /** Accepted issuers: `iss` must equal one exactly. */
   issuer?: string | string[];
@@ -78,7 +103,7 @@ export interface VerifyOptions {
 
 /** What `sign` and `Signer` write besides the payload. */
 export interface SignOptions {
-  /** The algorithm; the default is "HS256". */
+  /** The algorithm; the default is "HS256" for a secret, and a private JWK's own algorithm, which `alg` must then be. */
   alg?: Algorithm;
   /** Sets `exp` this long after `now`. */
   expiresIn?: Duration;
@@ -142,24 +167,6 @@ export function secondsUntilExpiry(token: string, now?: number): number | undefi
  * seconds (0 to 300); `false` without `exp`. The token is not verified.
  */
 export function isExpired(token: string, leeway?: number, now?: number): boolean;
-
-/**
- * Verifies tokens with one key and one set of options, prepared once. It
- * accepts what `verify` accepts with the same key and options and refuses the
- * rest with the same codes: a key too short for one allowed algorithm refuses
- * that algorithm's tokens (`ERR_KEY_INVALID`) and verifies the others'.
- */
-export class Verifier {
-  /**
-   * @throws {JwtError} `ERR_KEY_INVALID` when the key is not a string or a
-   * `Uint8Array`, or too short for every allowed algorithm; `ERR_INVALID_OPTIONS`.
-   */
-  constructor(key: Key, options?: VerifyOptions);
-  /** Verifies `token` and returns its payload. @throws {JwtError} */
-  verify(token: string): JwtPayload;
-  /** Releases the prepared key now instead of at garbage collection. */
-  free(): void;
-}
 
 /** Signs payloads with one key and one set of options, prepared once. */
 export class Signer {

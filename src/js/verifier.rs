@@ -2,6 +2,7 @@
 
 use super::error::to_js;
 use super::functions::{token_text, verify_with, Keys};
+#[cfg(not(feature = "asymmetric"))]
 use super::key::KeyBytes;
 use super::options::VerifyConfig;
 use crate::{Algorithm, Error, HmacKey};
@@ -22,6 +23,9 @@ pub struct Verifier {
     /// Each allowed algorithm with its prepared key, or why the key cannot
     /// serve it (the reason of an `ERR_KEY_INVALID`).
     keys: Vec<(Algorithm, Result<HmacKey, &'static str>)>,
+    /// A JWK or a JWK Set, read once (then `keys` is empty).
+    #[cfg(feature = "asymmetric")]
+    jwk: Option<super::jwk_key::JwkKey>,
     config: VerifyConfig,
 }
 
@@ -36,7 +40,24 @@ impl Verifier {
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Verifier, JsValue> {
         let make = || -> Result<Self, Error> {
-            let config = VerifyConfig::from_js(options)?;
+            #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
+            let mut config = VerifyConfig::from_js(options)?;
+            #[cfg(feature = "asymmetric")]
+            let bytes = match super::jwk_key::VerifyKey::from_js(key)? {
+                super::jwk_key::VerifyKey::Secret(bytes) => {
+                    config.for_secret()?;
+                    bytes
+                }
+                super::jwk_key::VerifyKey::Jwk(jwk) => {
+                    config.for_jwk();
+                    return Ok(Self {
+                        keys: Vec::new(),
+                        jwk: Some(jwk),
+                        config,
+                    });
+                }
+            };
+            #[cfg(not(feature = "asymmetric"))]
             let bytes = KeyBytes::from_js(key)?;
             let mut keys = Vec::with_capacity(config.algorithms().len());
             for algorithm in config.algorithms() {
@@ -52,7 +73,12 @@ impl Verifier {
                     return Err(Error::InvalidKey { reason });
                 }
             }
-            Ok(Self { keys, config })
+            Ok(Self {
+                keys,
+                #[cfg(feature = "asymmetric")]
+                jwk: None,
+                config,
+            })
         };
         make().map_err(|error| to_js(&error))
     }
@@ -64,7 +90,28 @@ impl Verifier {
     pub fn verify(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
         let mut verify = || -> Result<JsValue, Error> {
             let token = token_text(token, self.config.validation.max_token_length)?;
-            verify_with(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
+            #[cfg(feature = "asymmetric")]
+            if let Some(jwk) = &self.jwk {
+                return verify_with::<false>(&token, self.config.at_now(), &Keys::Jwk(jwk));
+            }
+            verify_with::<false>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
+        };
+        verify().map_err(|error| to_js(&error))
+    }
+
+    /// Verifies `token` and returns `{ payload, protectedHeader }`.
+    ///
+    /// # Errors
+    /// Throws a `JwtError` with the code of the first rule that fails.
+    #[cfg(feature = "asymmetric")]
+    #[wasm_bindgen(js_name = verifyWithHeader)]
+    pub fn verify_with_header(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
+        let mut verify = || -> Result<JsValue, Error> {
+            let token = token_text(token, self.config.validation.max_token_length)?;
+            if let Some(jwk) = &self.jwk {
+                return verify_with::<true>(&token, self.config.at_now(), &Keys::Jwk(jwk));
+            }
+            verify_with::<true>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };
         verify().map_err(|error| to_js(&error))
     }

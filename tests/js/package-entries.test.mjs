@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { entries, runtimes, sourceEntries } from "../../pkg-template/entries.mjs";
 import { profiles } from "../../scripts/build-profiles.mjs";
-import { entryFile, packagePlan } from "../../scripts/package/plan.mjs";
+import { importJWK, SignJWT } from "jose";
+import { apiIn, entryFile, packagePlan } from "../../scripts/package/plan.mjs";
 import { serveStatic } from "../../scripts/static-server.mjs";
 import { launchChromium, runPage } from "./support/browser.mjs";
 import { binDir, scratchProject } from "./support/package.mjs";
@@ -28,18 +29,32 @@ const specifier = (path) => (path === "." ? "jwt-edge" : `jwt-edge/${path.slice(
 const all = [...entries, ...sourceEntries];
 const specifiers = all.map(({ path }) => specifier(path));
 
-/** What each specifier must give: its row's values (and JwtError, for the entries that load WebAssembly). */
-const expected = Object.fromEntries(
-  all.map((entry) => {
-    const exportsList = [...(entries.includes(entry) ? ["JwtError"] : []), ...entry.values].sort();
-    const decoded = entry.values.includes("decode") ? { sub: "user-1" } : null;
-    return [specifier(entry.path), { exports: exportsList, sameJwtError: true, decoded }];
-  }),
-);
+/** What each specifier must give where it loads its `load` build: its row's values (and JwtError, for the entries that load WebAssembly). */
+const expectedIn = (load) =>
+  Object.fromEntries(
+    all.map((entry) => {
+      const values = apiIn(entry.values, load);
+      const exportsList = [...(entries.includes(entry) ? ["JwtError"] : []), ...values].sort();
+      const decoded = values.includes("decode") ? { sub: "user-1" } : null;
+      // An entry with the asymmetric API verifies an EdDSA token with a public JWK.
+      const asymmetric = values.includes("importJwk") ? "user-1" : null;
+      return [specifier(entry.path), { exports: exportsList, sameJwtError: true, decoded, asymmetric }];
+    }),
+  );
+const expected = expectedIn("speed");
+const expectedInBrowsers = expectedIn(runtimes.browser.loads);
+
+// An EdDSA token jose signs with RFC 8037's key, and its public JWK.
+const rfc8037 = { kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" };
+const eddsaToken = await new SignJWT({ sub: "user-1" })
+  .setProtectedHeader({ alg: "EdDSA" })
+  .setExpirationTime(2_000_000_000)
+  .sign(await importJWK({ ...rfc8037, d: "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A" }, "EdDSA"));
 
 // The probe every runtime runs on each module: its exports, whether its
-// JwtError is the package's one class, and a token decoded through its
-// WebAssembly where it can decode.
+// JwtError is the package's one class, a token decoded through its
+// WebAssembly where it can decode, and an EdDSA token verified with a JWK
+// where it has the asymmetric API.
 const probeSource = `function probe(module) {
   const names = Object.keys(module).filter((name) => name !== "default").sort();
   const shared = globalThis[Symbol.for("jwt-edge.JwtError")];
@@ -47,6 +62,9 @@ const probeSource = `function probe(module) {
     exports: names,
     sameJwtError: !("JwtError" in module) || module.JwtError === shared,
     decoded: typeof module.decode === "function" ? { sub: module.decode(${JSON.stringify(REFERENCE_TOKEN)}).payload.sub } : null,
+    asymmetric: typeof module.importJwk === "function"
+      ? module.verify(${JSON.stringify(eddsaToken)}, module.importJwk(${JSON.stringify(rfc8037)}, "EdDSA"), { now: 1700000000 }).sub
+      : null,
   };
 }`;
 
@@ -104,8 +122,9 @@ test("types: every entry's values and types are declared, for import and require
   const lines = (format) =>
     all.flatMap((entry, index) => {
       const from = specifier(entry.path);
-      const types = entry.types ?? [];
-      const values = entry.values.map((name) => `e${index}.${name}`).join(", ");
+      // TypeScript resolves the Node conditions: the speed build's API.
+      const types = apiIn(entry.types ?? [], "speed");
+      const values = apiIn(entry.values, "speed").map((name) => `e${index}.${name}`).join(", ");
       const head = format === "cjs" ? `import e${index} = require("${from}");` : `import * as e${index} from "${from}";`;
       return [head, `console.log(${values});`, ...types.map((name) => `export type T${index}${name} = e${index}.${name};`)];
     });
@@ -165,7 +184,7 @@ try {
       try {
         const { result, errors, requested } = await runPage(browser, `${server.url}/${page.split("/").pop()}`);
         assert.deepEqual(errors, []);
-        assert.deepEqual(result, expected[from]);
+        assert.deepEqual(result, expectedInBrowsers[from]);
         if (entries.includes(entry)) {
           const wasm = requested.filter((path) => path.endsWith(".wasm"));
           assert.deepEqual(wasm, [`/node_modules/jwt-edge/${profiles[entry.builds[runtimes.browser.loads]].wasm}`]);

@@ -34,6 +34,10 @@ const entries = [
   { specifier: "jwt-edge/decode", uses: "decode", entry: "decode.js", wasm: "jwt_edge_decode_bg.wasm", budget: 20.5 * 1024, target: 12 * 1024 },
   { specifier: "jwt-edge/verify", uses: "decode + verify", entry: "verify.js", wasm: "jwt_edge_verify_bg.wasm", budget: 32.5 * 1024, target: 20 * 1024 },
   { specifier: "jwt-edge", uses: "decode + verify", entry: "index.js", wasm: "jwt_edge_bg.wasm", budget: 38.5 * 1024, target: 20 * 1024 },
+  // Every algorithm: HMAC and the asymmetric families (RSA, ECDSA on three
+  // curves, Ed25519), measured at 151,415 bytes (the .wasm 148,401, the entry
+  // 3,014); the curves' and RSA's arithmetic is most of it.
+  { specifier: "jwt-edge/jwk", uses: "verify with JWKs", entry: "jwk.js", wasm: "jwt_edge_jwk_bg.wasm", budget: 148.5 * 1024 },
 ];
 
 // Every .wasm the package ships (one per build its entries load).
@@ -43,7 +47,7 @@ const imports = (name) =>
   [...readFileSync(new URL(name, pkg), "utf8").matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((match) => match[1]);
 
 for (const { specifier, uses, entry, wasm, budget, target } of entries) {
-  test(`${uses} from "${specifier}" in a browser downloads at most ${budget} bytes gzipped (the target is ${target})`, () => {
+  test(`${uses} from "${specifier}" in a browser downloads at most ${budget} bytes gzipped${target ? ` (the target is ${target})` : ""}`, () => {
     const sizes = [wasm, entry].map((name) => ({
       name,
       gzip: gzipSync(readFileSync(new URL(name, pkg)), { level: 9 }).length,

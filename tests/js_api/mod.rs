@@ -14,6 +14,9 @@
 //! delete it before they return; every other test passes whether or not a
 //! class is published.
 
+// JWKs, JWK Sets and key pairs: only in the builds with the asymmetric families.
+#[cfg(feature = "asymmetric")]
+mod asymmetric_keys;
 mod claims;
 mod decode;
 mod expiry_helpers;

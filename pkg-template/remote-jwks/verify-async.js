@@ -1,0 +1,21 @@
+// verifyAsync: everything `verify` takes as a key, plus a remote JWK Set from
+// createRemoteJwks, whose keys are fetched (or taken from its cache) for the
+// token's protected header before the same synchronous verification runs.
+
+/** Whether `key` is a remote JWK Set (what createRemoteJwks returns). */
+function isRemoteJwks(key) {
+  return typeof key === "object" && key !== null && typeof key.getKeySet === "function" && typeof key.reload === "function";
+}
+
+/**
+ * The package's `verifyAsync`, made from an entry's own `verify` and
+ * `decodeProtectedHeader` (one WebAssembly instance serves all three).
+ */
+export function verifyAsyncWith({ verify, decodeProtectedHeader }) {
+  return async function verifyAsync(token, key, options) {
+    if (!isRemoteJwks(key)) return verify(token, key, options);
+    // A malformed token is refused before anything is fetched.
+    const header = decodeProtectedHeader(token);
+    return verify(token, await key.getKeySet(header), options);
+  };
+}

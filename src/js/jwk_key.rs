@@ -1,0 +1,149 @@
+//! Keys passed from JavaScript as objects (the asymmetric builds): a JWK, a
+//! JWK Set (`{ keys: [...] }`), or a key from `importJwk` / `importSpki`
+//! (a JWK too). Strings and `Uint8Array`s stay HMAC secrets (`key`).
+
+use super::host::plain_object_json;
+use super::key::KeyBytes;
+use crate::jwk::{parse, Parsed, Problem, SecretJwk};
+use crate::public_key::BoundPublicKey;
+use crate::{Algorithm, Error, HmacKey, KeyRequest, KeySet, KeySource, PublicKey};
+use crate::{SelectedKey, VerifyingKey};
+use alloc::string::String;
+use wasm_bindgen::JsValue;
+
+/// A verification key given as a JSON Web Key or a JWK Set.
+pub(crate) enum JwkKey {
+    /// An RSA, EC or OKP public JWK (or an imported key).
+    Public(PublicKey),
+    /// An `oct` JWK: a secret with what its JWK says about it.
+    Secret(SecretJwk),
+    /// A JWK Set the caller holds: `oct` keys are taken.
+    Set(KeySet),
+}
+
+/// What a verification gets as its key argument (on the stack for one call).
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum VerifyKey {
+    /// A string or a `Uint8Array`: an HMAC secret, as in the HMAC-only builds.
+    Secret(KeyBytes),
+    /// A JWK or a JWK Set.
+    Jwk(JwkKey),
+}
+
+fn not_a_key() -> Error {
+    Error::InvalidKey {
+        reason: "the key must be a string, a Uint8Array, a JWK or a JWK Set",
+    }
+}
+
+/// The JSON text of an object key argument.
+pub(crate) fn key_json(key: &JsValue) -> Result<String, Error> {
+    plain_object_json(key).ok_or_else(not_a_key)
+}
+
+impl VerifyKey {
+    pub(crate) fn from_js(key: &JsValue) -> Result<Self, Error> {
+        if key.is_string() || !key.is_object() {
+            return KeyBytes::from_js(key).map(Self::Secret);
+        }
+        match KeyBytes::from_js(key) {
+            Ok(bytes) => Ok(Self::Secret(bytes)),
+            Err(_) => JwkKey::from_json(&key_json(key)?).map(Self::Jwk),
+        }
+    }
+}
+
+impl JwkKey {
+    /// The key of a JWK's or a JWK Set's JSON text (a set when it has `keys`).
+    pub(crate) fn from_json(text: &str) -> Result<Self, Error> {
+        let object = crate::json::parse_object(text.as_bytes())
+            .map_err(|_| Error::jwk("not a JSON object"))?;
+        if object.get("keys").is_some() {
+            return KeySet::from_json(text.as_bytes()).map(Self::Set);
+        }
+        // An object that is neither a set nor a key (no `kty`) is not a key
+        // at all, as a number is not.
+        if object.get("kty").is_none() {
+            return Err(not_a_key());
+        }
+        match parse(&object).map_err(Problem::into_jwk_error)? {
+            Parsed::Public(key) => Ok(Self::Public(key)),
+            Parsed::Secret(secret) => Ok(Self::Secret(secret)),
+            Parsed::Private(_) => Err(Error::jwk(
+                "a private JWK where a public one is expected: pass its public JWK",
+            )),
+        }
+    }
+
+    /// The key for the token that asks `request`.
+    pub(crate) fn choose(&self, request: &KeyRequest<'_>) -> Result<ChosenJwk<'_>, Error> {
+        match self {
+            Self::Public(key) => key.key_for(request).map(ChosenJwk::Public),
+            Self::Set(set) => set.select(request).map(ChosenJwk::Selected),
+            Self::Secret(secret) => {
+                let fits = secret.algorithm.map_or_else(
+                    || request.allowed.contains(&request.algorithm),
+                    |own| own == request.algorithm,
+                );
+                if !fits {
+                    return Err(Error::AlgorithmNotAllowed);
+                }
+                HmacKey::new(request.algorithm, &secret.bytes).map(ChosenJwk::Secret)
+            }
+        }
+    }
+}
+
+/// The key a [`JwkKey`] chose for one token.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum ChosenJwk<'k> {
+    Public(BoundPublicKey<'k>),
+    Selected(SelectedKey<'k>),
+    Secret(HmacKey),
+}
+
+impl VerifyingKey for ChosenJwk<'_> {
+    fn algorithm(&self) -> Algorithm {
+        match self {
+            Self::Public(key) => key.algorithm(),
+            Self::Selected(key) => key.algorithm(),
+            Self::Secret(key) => VerifyingKey::algorithm(key),
+        }
+    }
+
+    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
+        match self {
+            Self::Public(key) => key.verify_signature(signing_input, signature),
+            Self::Selected(key) => key.verify_signature(signing_input, signature),
+            Self::Secret(key) => key.verify_signature(signing_input, signature),
+        }
+    }
+}
+
+/// What a signature gets as its key argument (on the stack for one call).
+#[cfg(feature = "js")]
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum SignKey {
+    /// A string or a `Uint8Array`: an HMAC secret.
+    Secret(KeyBytes),
+    /// A private ECDSA or Ed25519 JWK.
+    Private(crate::PrivateKey),
+}
+
+#[cfg(feature = "js")]
+impl SignKey {
+    pub(crate) fn from_js(key: &JsValue) -> Result<Self, Error> {
+        if key.is_string() || !key.is_object() {
+            return KeyBytes::from_js(key).map(Self::Secret);
+        }
+        if let Ok(bytes) = KeyBytes::from_js(key) {
+            return Ok(Self::Secret(bytes));
+        }
+        let text = zeroize::Zeroizing::new(key_json(key)?);
+        let object = crate::json::parse_object(text.as_bytes()).map_err(|_| not_a_key())?;
+        if object.get("kty").is_none() {
+            return Err(not_a_key());
+        }
+        crate::PrivateKey::from_jwk(text.as_bytes()).map(Self::Private)
+    }
+}
