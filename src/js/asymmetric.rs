@@ -25,6 +25,10 @@ pub(crate) fn verify_any<const WITH_HEADER: bool>(
             verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Secret(&secret))
         }
         VerifyKey::Jwk(jwk) => {
+            // The options read for this call may be kept for the next one
+            // (`last_options`), which may give a secret: the JWK's rule goes
+            // on a copy. (Asymmetric verification costs far more than it.)
+            let mut config = config.clone();
             config.for_jwk();
             verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Jwk(&jwk))
         }

@@ -187,6 +187,7 @@ const ALGORITHM_NAMES: &str = "must be an algorithm name: HS256, HS384, HS512, R
      RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA or Ed25519";
 
 /// `VerifyOptions`, read once.
+#[derive(Clone)]
 pub(crate) struct VerifyConfig {
     pub validation: Validation,
     /// Whether the caller named the algorithms (else HS256 for a secret, and
