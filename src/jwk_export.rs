@@ -21,14 +21,7 @@ impl PublicKey {
     pub fn to_jwk(&self) -> String {
         let mut out = String::from("{");
         self.write_key_members(&mut out);
-        if let Some(algorithm) = self.algorithm {
-            member(&mut out, "alg", algorithm.name());
-        }
-        if let Some(kid) = &self.kid {
-            member(&mut out, "kid", kid);
-        }
-        member(&mut out, "use", "sig");
-        out.push('}');
+        self.write_use_members(&mut out);
         out
     }
 
@@ -74,6 +67,19 @@ impl PublicKey {
     }
 
     /// `kty`, `crv` and the public key members.
+    /// The members that say how the key is used (`alg` when bound, `kid`
+    /// when named, `use: "sig"`), and the object's closing brace.
+    fn write_use_members(&self, out: &mut String) {
+        if let Some(algorithm) = self.algorithm {
+            member(out, "alg", algorithm.name());
+        }
+        if let Some(kid) = &self.kid {
+            member(out, "kid", kid);
+        }
+        member(out, "use", "sig");
+        out.push('}');
+    }
+
     fn write_key_members(&self, out: &mut String) {
         match &self.material {
             #[cfg(feature = "rsa")]
@@ -119,14 +125,7 @@ impl PrivateKey {
         let mut out = zeroize::Zeroizing::new(String::from("{"));
         public.write_key_members(&mut out);
         encoded_member(&mut out, "d", &self.secret_bytes());
-        if let Some(algorithm) = public.algorithm {
-            member(&mut out, "alg", algorithm.name());
-        }
-        if let Some(kid) = &public.kid {
-            member(&mut out, "kid", kid);
-        }
-        member(&mut out, "use", "sig");
-        out.push('}');
+        public.write_use_members(&mut out);
         out
     }
 }

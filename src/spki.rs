@@ -8,20 +8,28 @@ use spki::der::asn1::UintRef;
 use spki::der::Decode;
 #[cfg(feature = "rsa")]
 use spki::der::{Reader, SliceReader};
-use spki::{ObjectIdentifier, SubjectPublicKeyInfoRef};
+use spki::SubjectPublicKeyInfoRef;
 
-#[cfg(feature = "rsa")]
-const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-#[cfg(feature = "ecdsa")]
-const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-#[cfg(feature = "ecdsa")]
-const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-#[cfg(feature = "ecdsa")]
-const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-#[cfg(feature = "ecdsa")]
-const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
-#[cfg(feature = "eddsa")]
-const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+/// The object identifiers of the keys this build reads (RFC 8017, RFC 5480,
+/// RFC 8410).
+mod oid {
+    use spki::ObjectIdentifier;
+
+    #[cfg(feature = "rsa")]
+    pub(super) const RSA_ENCRYPTION: ObjectIdentifier =
+        ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+    #[cfg(feature = "ecdsa")]
+    pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
+        ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+    #[cfg(feature = "ecdsa")]
+    pub(super) const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+    #[cfg(feature = "ecdsa")]
+    pub(super) const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+    #[cfg(feature = "ecdsa")]
+    pub(super) const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+    #[cfg(feature = "eddsa")]
+    pub(super) const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+}
 
 fn invalid(reason: &'static str) -> Error {
     Error::InvalidKey { reason }
@@ -83,21 +91,23 @@ impl PublicKey {
             .map_err(|_| invalid("the key's algorithm parameters are not understood"))?;
         match (algorithm, parameters) {
             #[cfg(feature = "rsa")]
-            (RSA_ENCRYPTION, None) => {
+            (oid::RSA_ENCRYPTION, None) => {
                 Ok(crate::alg::rsa::RsaPublicKey::from_pkcs1_der(key)?.into())
             }
             #[cfg(feature = "ecdsa")]
-            (EC_PUBLIC_KEY, Some(curve)) => {
+            (oid::EC_PUBLIC_KEY, Some(curve)) => {
                 let family = match curve {
-                    P256 => crate::KeyFamily::P256,
-                    P384 => crate::KeyFamily::P384,
-                    P521 => crate::KeyFamily::P521,
+                    oid::P256 => crate::KeyFamily::P256,
+                    oid::P384 => crate::KeyFamily::P384,
+                    oid::P521 => crate::KeyFamily::P521,
                     _ => return Err(invalid("the curve is not one of this build")),
                 };
                 Ok(crate::alg::ecdsa::EcdsaPublicKey::from_sec1(family, key)?.into())
             }
             #[cfg(feature = "eddsa")]
-            (ED25519, None) => Ok(crate::alg::eddsa::Ed25519PublicKey::from_bytes(key)?.into()),
+            (oid::ED25519, None) => {
+                Ok(crate::alg::eddsa::Ed25519PublicKey::from_bytes(key)?.into())
+            }
             _ => Err(invalid("the key's algorithm is not one of this build")),
         }
     }
