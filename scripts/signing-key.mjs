@@ -1,7 +1,10 @@
 // A fresh key pair for the worker's access tokens (JWT_ALG EdDSA or ES256),
 // as JWKs with `kid` = the RFC 7638 thumbprint of the public key, which is
 // also the `kid` the worker gives a private JWK without one.
+//   node scripts/signing-key.mjs [EdDSA|ES256] | npx wrangler secret put JWT_PRIVATE_JWK
+// prints a new private JWK (and its kid on stderr).
 import { createHash, generateKeyPairSync } from "node:crypto";
+import { fileURLToPath } from "node:url";
 
 const curves = { EdDSA: ["ed25519", {}], ES256: ["ec", { namedCurve: "P-256" }] };
 
@@ -24,4 +27,10 @@ export function generateSigningKey(alg = "EdDSA") {
     publicJwk: { ...publicMembers, alg, kid },
     kid,
   };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { privateJwk, kid } = generateSigningKey(process.argv[2] ?? "EdDSA");
+  console.error(`kid ${kid}`);
+  console.log(JSON.stringify(privateJwk));
 }

@@ -100,9 +100,16 @@ describe("rotation", () => {
     assert.equal(jose.decodeProtectedHeader(tokenA).kid, keyA.kid);
     assert.equal((await call(rotating, "GET", "/api/profile", { token: tokenA })).status, 200);
 
-    // B signs, A is still published and accepted.
+    // Step 1: A's public key, as published, becomes the previous key too (the
+    // worker publishes it once).
+    const previous = JSON.stringify((await jwks(rotating)).json.keys[0]);
+    rotating = await rotating.restart({ JWT_PREVIOUS_PUBLIC_JWK: previous }, { signingKey: keyA });
+    assert.deepEqual((await jwks(rotating)).json.keys.map(({ kid }) => kid), [keyA.kid]);
+    assert.equal((await call(rotating, "GET", "/api/profile", { token: tokenA })).status, 200);
+
+    // Step 2: B signs, A is still published and accepted.
     rotating = await rotating.restart(
-      { JWT_ALG: "ES256", JWT_PRIVATE_JWK: JSON.stringify(keyB.privateJwk), JWT_PREVIOUS_PUBLIC_JWK: JSON.stringify(keyA.publicJwk) },
+      { JWT_ALG: "ES256", JWT_PRIVATE_JWK: JSON.stringify(keyB.privateJwk), JWT_PREVIOUS_PUBLIC_JWK: previous },
       { signingKey: keyB },
     );
     const during = await jwks(rotating);
@@ -115,7 +122,7 @@ describe("rotation", () => {
     await jose.jwtVerify(tokenA, set, claims);
     await jose.jwtVerify(tokenB, set, claims);
 
-    // Once A's tokens have expired, A is removed: a token of A left over is refused.
+    // Step 3, once A's tokens have expired: A is removed, and a token of A left over is refused.
     rotating = await rotating.restart({ JWT_ALG: "ES256", JWT_PRIVATE_JWK: JSON.stringify(keyB.privateJwk) }, { signingKey: keyB });
     const afterwards = await jwks(rotating);
     assert.deepEqual(afterwards.json.keys.map(({ kid }) => kid), [keyB.kid]);

@@ -87,13 +87,18 @@ impl TokenKeys {
         let mut published = vec![current];
         if let Some(previous_jwk) = previous_jwk {
             let previous = previous_key(previous_jwk)?;
-            if previous.kid() == Some(kid.as_str()) {
-                return Err(format!(
-                    "JWT_PREVIOUS_PUBLIC_JWK has the current key's kid {kid:?}: the previous \
-                     key must be another key"
-                ));
+            // The current key itself, as it is between the two steps of a
+            // rotation (the previous key set first, then the new private key):
+            // published once.
+            if previous != published[0] {
+                if previous.kid() == Some(kid.as_str()) {
+                    return Err(format!(
+                        "JWT_PREVIOUS_PUBLIC_JWK is another key with the current key's kid \
+                         {kid:?}: give the keys different kids"
+                    ));
+                }
+                published.push(previous);
             }
-            published.push(previous);
         }
         let keys: Vec<String> = published.iter().map(PublicKey::to_jwk).collect();
         let jwks = format!("{{\"keys\":[{}]}}", keys.join(","));
@@ -296,6 +301,17 @@ mod tests {
     }
 
     #[test]
+    fn the_current_key_given_as_the_previous_one_is_published_once() {
+        // As between the two steps of a rotation: the previous key set first.
+        let keys = asymmetric("EdDSA", ED25519, Some(ED25519_PUBLIC));
+        let jwks = KeySet::from_remote_json(keys.jwks().expect("published").as_bytes())
+            .expect("a key set");
+        assert_eq!(jwks.public_keys().len(), 1);
+        let token = keys.sign(&Claims::new(), "at+jwt");
+        keys.verify(&token, &validation()).expect("verifies");
+    }
+
+    #[test]
     fn keys_that_do_not_fit_the_algorithm_are_refused_with_a_reason() {
         let cases = [
             (refusal("RS256", Some(ED25519), None), "JWT_ALG must be"),
@@ -328,8 +344,12 @@ mod tests {
                 "a key for Ed25519",
             ),
             (
-                refusal("EdDSA", Some(ED25519), Some(ED25519_PUBLIC)),
-                "has the current key's kid",
+                refusal(
+                    "EdDSA",
+                    Some(&ED25519.replacen('{', r#"{"kid":"k","#, 1)),
+                    Some(&P256_PUBLIC.replacen('{', r#"{"kid":"k","#, 1)),
+                ),
+                "another key with the current key's kid \"k\"",
             ),
             (
                 refusal("EdDSA", Some(ED25519), Some(P256)),
