@@ -90,6 +90,23 @@ describe("the key set", () => {
     assert.equal(response.status, 401);
     assert.equal(response.json.code, "ERR_JWKS_NO_MATCHING_KEY");
   });
+
+  test("an HS256 token keyed with the published key set, under the published kid, is refused: keys decide the algorithm", async () => {
+    const { text, json } = await jwks(api);
+    const claimsOfAdmin = { sub: "u", sid: "f", jti: "j", roles: ["admin"] };
+    for (const secret of [text, JSON.stringify(json.keys[0])]) {
+      const token = await new jose.SignJWT(claimsOfAdmin)
+        .setProtectedHeader({ alg: "HS256", typ: "at+jwt", kid: json.keys[0].kid })
+        .setIssuer("jwt-edge")
+        .setAudience("jwt-edge-api")
+        .setIssuedAt()
+        .setExpirationTime("5m")
+        .sign(new TextEncoder().encode(secret));
+      const response = await call(api, "GET", "/api/profile", { token });
+      assert.equal(response.status, 401);
+      assert.equal(response.json.code, "ERR_JWKS_NO_MATCHING_KEY");
+    }
+  });
 });
 
 describe("rotation", () => {
