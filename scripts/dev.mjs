@@ -1,4 +1,5 @@
-// `make dev`: a secret in worker/.dev.vars (made once), the local D1 database
+// `make dev`: the access tokens' private key in worker/.dev.vars (made once:
+// an Ed25519 private JWK, for wrangler.toml's JWT_ALG EdDSA), the local D1 database
 // migrated and seeded with the demo accounts, then `wrangler dev` on
 // http://127.0.0.1:8787 serving the API and the demo page. It prints the demo
 // accounts, where wrangler's log goes, and wrangler's own lines: no banner, no
@@ -6,16 +7,20 @@
 //   PORT=8788 make dev        another port
 //   PERSIST_TO=dir make dev   the local database in dir (default worker/.wrangler/state)
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { applyMigrations, demoAccounts, seedDemoAccounts } from "./local-d1.mjs";
+import { generateSigningKey } from "./signing-key.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const devVars = `${root}worker/.dev.vars`;
-if (!existsSync(devVars)) {
-  writeFileSync(devVars, `JWT_SECRET=${randomBytes(48).toString("base64url")}\n`, { mode: 0o600 });
-  console.log("Created worker/.dev.vars with a fresh random JWT_SECRET.");
+if (!existsSync(devVars)) writeFileSync(devVars, "", { mode: 0o600 });
+// A .dev.vars from before (with a JWT_SECRET only) keeps its lines and gets the key.
+if (!/^JWT_PRIVATE_JWK=/m.test(readFileSync(devVars, "utf8"))) {
+  const { privateJwk, kid } = generateSigningKey("EdDSA");
+  // Single quotes: dotenv takes the JSON as it is.
+  appendFileSync(devVars, `JWT_PRIVATE_JWK='${JSON.stringify(privateJwk)}'\n`);
+  console.log(`Added a fresh Ed25519 private key (kid ${kid}) to worker/.dev.vars.`);
 }
 const persistTo = process.env.PERSIST_TO;
 applyMigrations({ persistTo });

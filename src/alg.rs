@@ -1,6 +1,6 @@
 //! The algorithm families, one file each.
 
-#[cfg(feature = "ecdsa")]
+#[cfg(feature = "ecdsa-curves")]
 pub mod ecdsa;
 #[cfg(feature = "eddsa")]
 pub mod eddsa;

@@ -43,13 +43,13 @@ pub enum Algorithm {
     #[cfg(feature = "rsa")]
     Ps512,
     /// ECDSA on P-256 with SHA-256.
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es256")]
     Es256,
     /// ECDSA on P-384 with SHA-384.
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es384")]
     Es384,
     /// ECDSA on P-521 with SHA-512.
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es512")]
     Es512,
     /// `EdDSA` (RFC 8037) with an Ed25519 key: the only curve this crate takes.
     #[cfg(feature = "eddsa")]
@@ -76,13 +76,13 @@ pub enum KeyFamily {
     #[cfg(feature = "rsa")]
     Rsa,
     /// A P-256 key (`kty` `EC`, `crv` `P-256`).
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es256")]
     P256,
     /// A P-384 key (`kty` `EC`, `crv` `P-384`).
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es384")]
     P384,
     /// A P-521 key (`kty` `EC`, `crv` `P-521`).
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es512")]
     P521,
     /// An Ed25519 key (`kty` `OKP`, `crv` `Ed25519`).
     #[cfg(feature = "eddsa")]
@@ -107,11 +107,11 @@ impl Algorithm {
         Self::Ps384,
         #[cfg(feature = "rsa")]
         Self::Ps512,
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es256")]
         Self::Es256,
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es384")]
         Self::Es384,
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es512")]
         Self::Es512,
         #[cfg(feature = "eddsa")]
         Self::EdDsa,
@@ -141,11 +141,11 @@ impl Algorithm {
             Self::Ps384 => "PS384",
             #[cfg(feature = "rsa")]
             Self::Ps512 => "PS512",
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es256")]
             Self::Es256 => "ES256",
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es384")]
             Self::Es384 => "ES384",
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es512")]
             Self::Es512 => "ES512",
             #[cfg(feature = "eddsa")]
             Self::EdDsa => "EdDSA",
@@ -176,11 +176,11 @@ impl Algorithm {
             Self::Rs256 | Self::Rs384 | Self::Rs512 | Self::Ps256 | Self::Ps384 | Self::Ps512 => {
                 KeyFamily::Rsa
             }
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es256")]
             Self::Es256 => KeyFamily::P256,
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es384")]
             Self::Es384 => KeyFamily::P384,
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es512")]
             Self::Es512 => KeyFamily::P521,
             #[cfg(feature = "eddsa")]
             Self::EdDsa | Self::Ed25519 => KeyFamily::Ed25519,
@@ -200,11 +200,11 @@ impl Algorithm {
             Self::Rs256 | Self::Rs384 | Self::Rs512 | Self::Ps256 | Self::Ps384 | Self::Ps512 => {
                 256
             }
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es256")]
             Self::Es256 => 64,
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es384")]
             Self::Es384 => 96,
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "es512")]
             Self::Es512 => 132,
             #[cfg(feature = "eddsa")]
             Self::EdDsa | Self::Ed25519 => 64,

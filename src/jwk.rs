@@ -2,7 +2,7 @@
 //! strict JSON parser: duplicate members, bad base64url and mistyped members
 //! are refused.
 
-#[cfg(feature = "ecdsa")]
+#[cfg(feature = "ecdsa-curves")]
 use crate::alg::ecdsa::{EcdsaPrivateKey, EcdsaPublicKey};
 #[cfg(feature = "eddsa")]
 use crate::alg::eddsa::{Ed25519PrivateKey, Ed25519PublicKey};
@@ -82,11 +82,11 @@ pub(crate) fn parse(object: &Object) -> Result<Parsed, Problem> {
         ("oct", _) => KeyFamily::Hmac,
         #[cfg(feature = "rsa")]
         ("RSA", _) => KeyFamily::Rsa,
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es256")]
         ("EC", Some("P-256")) => KeyFamily::P256,
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es384")]
         ("EC", Some("P-384")) => KeyFamily::P384,
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es512")]
         ("EC", Some("P-521")) => KeyFamily::P521,
         #[cfg(feature = "eddsa")]
         ("OKP", Some("Ed25519")) => KeyFamily::Ed25519,
@@ -142,8 +142,8 @@ fn public_material(
                 RsaPublicKey::from_components(&n, &e).map_err(key_error)?,
             ))
         }
-        #[cfg(feature = "ecdsa")]
-        KeyFamily::P256 | KeyFamily::P384 | KeyFamily::P521 => {
+        #[cfg(feature = "ecdsa-curves")]
+        family if crate::alg::ecdsa::field_len(family).is_some() => {
             let x = bytes(object, "x")?;
             let y = bytes(object, "y")?;
             Ok(Material::Ecdsa(
@@ -191,8 +191,8 @@ fn private_key(object: &Object, public: &PublicKey) -> Result<PrivateKey, Proble
             "only ECDSA and Ed25519 private keys sign (no RSA signing)",
         ))?;
     let private: PrivateKey = match family {
-        #[cfg(feature = "ecdsa")]
-        KeyFamily::P256 | KeyFamily::P384 | KeyFamily::P521 => {
+        #[cfg(feature = "ecdsa-curves")]
+        family if crate::alg::ecdsa::field_len(family).is_some() => {
             PrivateKey::from(EcdsaPrivateKey::from_scalar(algorithm, &d).map_err(invalid)?)
         }
         #[cfg(feature = "eddsa")]

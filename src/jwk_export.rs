@@ -45,7 +45,7 @@ impl PublicKey {
                 member(&mut canonical, "kty", "RSA");
                 encoded_member(&mut canonical, "n", &key.modulus());
             }
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Material::Ecdsa(key) => {
                 let (x, y) = key.coordinates();
                 member(&mut canonical, "crv", curve_name(self));
@@ -88,7 +88,7 @@ impl PublicKey {
                 encoded_member(out, "n", &key.modulus());
                 encoded_member(out, "e", &key.exponent());
             }
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Material::Ecdsa(key) => {
                 let (x, y) = key.coordinates();
                 member(out, "kty", "EC");
@@ -130,10 +130,12 @@ impl PrivateKey {
     }
 }
 
-#[cfg(feature = "ecdsa")]
+#[cfg(feature = "ecdsa-curves")]
 fn curve_name(key: &PublicKey) -> &'static str {
     match key.family() {
+        #[cfg(feature = "es256")]
         crate::KeyFamily::P256 => "P-256",
+        #[cfg(feature = "es384")]
         crate::KeyFamily::P384 => "P-384",
         _ => "P-521",
     }

@@ -1,7 +1,7 @@
 //! Private keys that sign: ECDSA (ES256, ES384, ES512) and Ed25519 (`EdDSA`,
 //! `Ed25519`). No RSA signing (RUSTSEC-2023-0071).
 
-#[cfg(feature = "ecdsa")]
+#[cfg(feature = "ecdsa-curves")]
 use crate::alg::ecdsa::EcdsaPrivateKey;
 #[cfg(feature = "eddsa")]
 use crate::alg::eddsa::Ed25519PrivateKey;
@@ -37,7 +37,7 @@ pub struct PrivateKey {
 
 #[derive(Clone)]
 enum Scalar {
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "ecdsa-curves")]
     Ecdsa(EcdsaPrivateKey),
     #[cfg(feature = "eddsa")]
     Ed25519(Ed25519PrivateKey),
@@ -46,11 +46,11 @@ enum Scalar {
 /// The algorithm a private key of `family` signs with when its JWK names none.
 pub(crate) fn default_algorithm(family: KeyFamily) -> Option<Algorithm> {
     match family {
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es256")]
         KeyFamily::P256 => Some(Algorithm::Es256),
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es384")]
         KeyFamily::P384 => Some(Algorithm::Es384),
-        #[cfg(feature = "ecdsa")]
+        #[cfg(feature = "es512")]
         KeyFamily::P521 => Some(Algorithm::Es512),
         #[cfg(feature = "eddsa")]
         KeyFamily::Ed25519 => Some(Algorithm::EdDsa),
@@ -78,7 +78,7 @@ impl PrivateKey {
     #[must_use]
     pub fn public_key(&self) -> PublicKey {
         let public: PublicKey = match self.scalar {
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Scalar::Ecdsa(ref key) => key.public_key(),
             #[cfg(feature = "eddsa")]
             Scalar::Ed25519(ref key) => key.public_key(),
@@ -103,7 +103,7 @@ impl PrivateKey {
     /// The private scalar or seed, for export.
     pub(crate) fn secret_bytes(&self) -> zeroize::Zeroizing<Vec<u8>> {
         match self.scalar {
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Scalar::Ecdsa(ref key) => key.to_bytes(),
             #[cfg(feature = "eddsa")]
             Scalar::Ed25519(ref key) => key.to_bytes(),
@@ -114,7 +114,7 @@ impl PrivateKey {
 impl SigningKey for PrivateKey {
     fn algorithm(&self) -> Algorithm {
         match self.scalar {
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Scalar::Ecdsa(ref key) => key.algorithm(),
             #[cfg(feature = "eddsa")]
             Scalar::Ed25519(ref key) => key.algorithm(),
@@ -123,7 +123,7 @@ impl SigningKey for PrivateKey {
 
     fn sign(&self, signing_input: &[u8]) -> Vec<u8> {
         match self.scalar {
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Scalar::Ecdsa(ref key) => key.sign(signing_input),
             #[cfg(feature = "eddsa")]
             Scalar::Ed25519(ref key) => key.sign(signing_input),
@@ -131,7 +131,7 @@ impl SigningKey for PrivateKey {
     }
 }
 
-#[cfg(feature = "ecdsa")]
+#[cfg(feature = "ecdsa-curves")]
 impl From<EcdsaPrivateKey> for PrivateKey {
     fn from(key: EcdsaPrivateKey) -> Self {
         Self {

@@ -1,7 +1,7 @@
 //! Public keys of the asymmetric families, bound to one family and, once
 //! named, to one algorithm.
 
-#[cfg(feature = "ecdsa")]
+#[cfg(feature = "ecdsa-curves")]
 use crate::alg::ecdsa::EcdsaPublicKey;
 #[cfg(feature = "eddsa")]
 use crate::alg::eddsa::Ed25519PublicKey;
@@ -43,7 +43,7 @@ pub struct PublicKey {
 pub(crate) enum Material {
     #[cfg(feature = "rsa")]
     Rsa(RsaPublicKey),
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "ecdsa-curves")]
     Ecdsa(EcdsaPublicKey),
     #[cfg(feature = "eddsa")]
     Ed25519(Ed25519PublicKey),
@@ -60,7 +60,7 @@ impl Material {
         match self {
             #[cfg(feature = "rsa")]
             Self::Rsa(_) => KeyFamily::Rsa,
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Self::Ecdsa(key) => key.family(),
             #[cfg(feature = "eddsa")]
             Self::Ed25519(_) => KeyFamily::Ed25519,
@@ -74,7 +74,7 @@ impl Material {
         match self {
             #[cfg(feature = "rsa")]
             Self::Rsa(key) => key.verify(algorithm, message, signature),
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             Self::Ecdsa(key) => key.verify(message, signature),
             #[cfg(feature = "eddsa")]
             Self::Ed25519(key) => key.verify(message, signature),
@@ -218,7 +218,7 @@ impl From<RsaPublicKey> for PublicKey {
     }
 }
 
-#[cfg(feature = "ecdsa")]
+#[cfg(feature = "ecdsa-curves")]
 impl From<EcdsaPublicKey> for PublicKey {
     fn from(key: EcdsaPublicKey) -> Self {
         Self {

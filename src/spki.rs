@@ -18,14 +18,14 @@ mod oid {
     #[cfg(feature = "rsa")]
     pub(super) const RSA_ENCRYPTION: ObjectIdentifier =
         ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "ecdsa-curves")]
     pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
         ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es256")]
     pub(super) const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es384")]
     pub(super) const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
-    #[cfg(feature = "ecdsa")]
+    #[cfg(feature = "es512")]
     pub(super) const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
     #[cfg(feature = "eddsa")]
     pub(super) const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
@@ -94,11 +94,14 @@ impl PublicKey {
             (oid::RSA_ENCRYPTION, None) => {
                 Ok(crate::alg::rsa::RsaPublicKey::from_pkcs1_der(key)?.into())
             }
-            #[cfg(feature = "ecdsa")]
+            #[cfg(feature = "ecdsa-curves")]
             (oid::EC_PUBLIC_KEY, Some(curve)) => {
                 let family = match curve {
+                    #[cfg(feature = "es256")]
                     oid::P256 => crate::KeyFamily::P256,
+                    #[cfg(feature = "es384")]
                     oid::P384 => crate::KeyFamily::P384,
+                    #[cfg(feature = "es512")]
                     oid::P521 => crate::KeyFamily::P521,
                     _ => return Err(invalid("the curve is not one of this build")),
                 };

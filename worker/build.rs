@@ -15,7 +15,7 @@ fn main() {
             Ok(found) if found.is_empty() => None,
             Ok(found) => Some(format!(
                 "wrangler.toml sets {} as a plain variable, committed with the code: \
-                 remove it and run `wrangler secret put JWT_SECRET` (locally: worker/.dev.vars)",
+                 remove it and set it with `wrangler secret put` (locally: worker/.dev.vars)",
                 found.join(", ")
             )),
         },

@@ -7,7 +7,13 @@ use crate::key::SigningKey;
 use crate::{Algorithm, Error, KeyFamily};
 use alloc::vec::Vec;
 use core::fmt;
+// The `signature` traits, which every curve's crate re-exports.
+#[cfg(feature = "es256")]
 use p256::ecdsa::signature::{Signer, Verifier};
+#[cfg(all(feature = "es384", not(feature = "es256")))]
+use p384::ecdsa::signature::{Signer, Verifier};
+#[cfg(all(feature = "es512", not(any(feature = "es256", feature = "es384"))))]
+use p521::ecdsa::signature::{Signer, Verifier};
 
 /// An ECDSA public key on P-256, P-384 or P-521: a point checked to be on its
 /// curve (and not the identity) when it is made.
@@ -28,8 +34,11 @@ pub struct EcdsaPublicKey {
 
 #[derive(Clone, PartialEq, Eq)]
 enum Point {
+    #[cfg(feature = "es256")]
     P256(p256::ecdsa::VerifyingKey),
+    #[cfg(feature = "es384")]
     P384(p384::ecdsa::VerifyingKey),
+    #[cfg(feature = "es512")]
     P521(p521::ecdsa::VerifyingKey),
 }
 
@@ -55,16 +64,22 @@ pub struct EcdsaPrivateKey {
 
 #[derive(Clone)]
 enum Scalar {
+    #[cfg(feature = "es256")]
     P256(p256::ecdsa::SigningKey),
+    #[cfg(feature = "es384")]
     P384(p384::ecdsa::SigningKey),
+    #[cfg(feature = "es512")]
     P521(p521::ecdsa::SigningKey),
 }
 
 /// The length in bytes of a coordinate (and of `r` and `s`) on `family`'s curve.
 pub(crate) fn field_len(family: KeyFamily) -> Option<usize> {
     match family {
+        #[cfg(feature = "es256")]
         KeyFamily::P256 => Some(32),
+        #[cfg(feature = "es384")]
         KeyFamily::P384 => Some(48),
+        #[cfg(feature = "es512")]
         KeyFamily::P521 => Some(66),
         _ => None,
     }
@@ -104,12 +119,15 @@ impl EcdsaPublicKey {
     /// as an SPKI carries it.
     pub(crate) fn from_sec1(family: KeyFamily, sec1: &[u8]) -> Result<Self, Error> {
         let point = match family {
+            #[cfg(feature = "es256")]
             KeyFamily::P256 => Point::P256(
                 p256::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map_err(|_| invalid_point())?,
             ),
+            #[cfg(feature = "es384")]
             KeyFamily::P384 => Point::P384(
                 p384::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map_err(|_| invalid_point())?,
             ),
+            #[cfg(feature = "es512")]
             KeyFamily::P521 => Point::P521(
                 p521::ecdsa::VerifyingKey::from_sec1_bytes(sec1).map_err(|_| invalid_point())?,
             ),
@@ -126,8 +144,11 @@ impl EcdsaPublicKey {
     #[must_use]
     pub fn family(&self) -> KeyFamily {
         match self.point {
+            #[cfg(feature = "es256")]
             Point::P256(_) => KeyFamily::P256,
+            #[cfg(feature = "es384")]
             Point::P384(_) => KeyFamily::P384,
+            #[cfg(feature = "es512")]
             Point::P521(_) => KeyFamily::P521,
         }
     }
@@ -136,8 +157,11 @@ impl EcdsaPublicKey {
     #[must_use]
     pub fn coordinates(&self) -> (Vec<u8>, Vec<u8>) {
         let sec1 = match &self.point {
+            #[cfg(feature = "es256")]
             Point::P256(key) => key.to_sec1_point(false).as_bytes().to_vec(),
+            #[cfg(feature = "es384")]
             Point::P384(key) => key.to_sec1_point(false).as_bytes().to_vec(),
+            #[cfg(feature = "es512")]
             Point::P521(key) => key.to_sec1_point(false).as_bytes().to_vec(),
         };
         let len = (sec1.len() - 1) / 2;
@@ -157,10 +181,13 @@ impl EcdsaPublicKey {
         // `Signature::from_slice` takes exactly `2 × field` bytes and refuses
         // `r` or `s` that is zero or not below the order (CVE-2022-21449).
         let result = match &self.point {
+            #[cfg(feature = "es256")]
             Point::P256(key) => p256::ecdsa::Signature::from_slice(signature)
                 .and_then(|signature| key.verify(message, &signature)),
+            #[cfg(feature = "es384")]
             Point::P384(key) => p384::ecdsa::Signature::from_slice(signature)
                 .and_then(|signature| key.verify(message, &signature)),
+            #[cfg(feature = "es512")]
             Point::P521(key) => p521::ecdsa::Signature::from_slice(signature)
                 .and_then(|signature| key.verify(message, &signature)),
         };
@@ -180,12 +207,15 @@ impl EcdsaPrivateKey {
             reason: "the ECDSA private key was rejected",
         };
         let scalar = match algorithm {
+            #[cfg(feature = "es256")]
             Algorithm::Es256 => {
                 Scalar::P256(p256::ecdsa::SigningKey::from_slice(d).map_err(|_| invalid())?)
             }
+            #[cfg(feature = "es384")]
             Algorithm::Es384 => {
                 Scalar::P384(p384::ecdsa::SigningKey::from_slice(d).map_err(|_| invalid())?)
             }
+            #[cfg(feature = "es512")]
             Algorithm::Es512 => {
                 Scalar::P521(p521::ecdsa::SigningKey::from_slice(d).map_err(|_| invalid())?)
             }
@@ -205,8 +235,11 @@ impl EcdsaPrivateKey {
     #[must_use]
     pub fn to_bytes(&self) -> zeroize::Zeroizing<Vec<u8>> {
         zeroize::Zeroizing::new(match &self.scalar {
+            #[cfg(feature = "es256")]
             Scalar::P256(key) => key.to_bytes().to_vec(),
+            #[cfg(feature = "es384")]
             Scalar::P384(key) => key.to_bytes().to_vec(),
+            #[cfg(feature = "es512")]
             Scalar::P521(key) => key.to_bytes().to_vec(),
         })
     }
@@ -215,8 +248,11 @@ impl EcdsaPrivateKey {
     #[must_use]
     pub fn public_key(&self) -> crate::PublicKey {
         let point = match &self.scalar {
+            #[cfg(feature = "es256")]
             Scalar::P256(key) => Point::P256(*key.verifying_key()),
+            #[cfg(feature = "es384")]
             Scalar::P384(key) => Point::P384(*key.verifying_key()),
+            #[cfg(feature = "es512")]
             Scalar::P521(key) => Point::P521(*key.verifying_key()),
         };
         crate::PublicKey::bound(
@@ -229,22 +265,28 @@ impl EcdsaPrivateKey {
 impl SigningKey for EcdsaPrivateKey {
     fn algorithm(&self) -> Algorithm {
         match self.scalar {
+            #[cfg(feature = "es256")]
             Scalar::P256(_) => Algorithm::Es256,
+            #[cfg(feature = "es384")]
             Scalar::P384(_) => Algorithm::Es384,
+            #[cfg(feature = "es512")]
             Scalar::P521(_) => Algorithm::Es512,
         }
     }
 
     fn sign(&self, signing_input: &[u8]) -> Vec<u8> {
         match &self.scalar {
+            #[cfg(feature = "es256")]
             Scalar::P256(key) => {
                 let signature: p256::ecdsa::Signature = key.sign(signing_input);
                 signature.to_bytes().to_vec()
             }
+            #[cfg(feature = "es384")]
             Scalar::P384(key) => {
                 let signature: p384::ecdsa::Signature = key.sign(signing_input);
                 signature.to_bytes().to_vec()
             }
+            #[cfg(feature = "es512")]
             Scalar::P521(key) => {
                 let signature: p521::ecdsa::Signature = key.sign(signing_input);
                 signature.to_bytes().to_vec()

@@ -79,6 +79,12 @@ test("make dev on a clean run prints the URL, the demo accounts and the log file
       body: JSON.stringify({ username: demoAccounts[0].username, password: demoAccounts[0].password, mode: "bearer" }),
     });
     assert.equal(login.status, 200, "the demo account it prints logs in");
+    // Signed with the Ed25519 key in worker/.dev.vars, whose public half is published.
+    const { accessToken } = await login.json();
+    const header = JSON.parse(Buffer.from(accessToken.split(".")[0], "base64url"));
+    assert.equal(header.alg, "EdDSA");
+    const jwks = await (await fetch(`${dev.url}/.well-known/jwks.json`)).json();
+    assert.deepEqual(jwks.keys.map(({ kid }) => kid), [header.kid]);
   } finally {
     await dev.stop();
   }

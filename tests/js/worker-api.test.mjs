@@ -16,9 +16,9 @@ let misconfigured;
 
 before(async () => {
   [api, shortLived, misconfigured] = await Promise.all([
-    startApiWorker({ JWT_SECRET: secret, CORS_ORIGINS: "http://allowed.example" }),
-    startApiWorker({ JWT_SECRET: secret, ACCESS_TTL: "2", REFRESH_TTL: "3" }),
-    startApiWorker({ JWT_SECRET: "only-31-bytes-long-secret-value" }),
+    startApiWorker({ JWT_ALG: "HS256", JWT_SECRET: secret, CORS_ORIGINS: "http://allowed.example" }),
+    startApiWorker({ JWT_ALG: "HS256", JWT_SECRET: secret, ACCESS_TTL: "2", REFRESH_TTL: "3" }),
+    startApiWorker({ JWT_ALG: "HS256", JWT_SECRET: "only-31-bytes-long-secret-value" }),
   ]);
 });
 after(async () => {
@@ -83,6 +83,13 @@ describe("login", () => {
     assert.equal(payload.exp - payload.iat, 900);
     // Signed with the configured secret, by the core.
     jwt.verify(accessToken, secret, { typ: "at+jwt", issuer: "jwt-edge", audience: "jwt-edge-api" });
+  });
+
+  test("with JWT_ALG HS256 no key set is published: GET /.well-known/jwks.json is 404", async () => {
+    const response = await call(api, "GET", "/.well-known/jwks.json");
+    assert.equal(response.status, 404);
+    assert.equal(response.json.code, "ERR_NOT_FOUND");
+    assert.equal(response.headers.get("cache-control"), "no-store");
   });
 
   test("cookie mode sets __Host- HttpOnly Secure SameSite=Strict cookies and returns no token", async () => {

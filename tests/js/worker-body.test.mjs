@@ -1,7 +1,6 @@
 // Request bodies of the Rust worker under `wrangler dev` with a fresh local
 // D1 database: bounded while they are read.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { demoAccounts } from "../../scripts/local-d1.mjs";
@@ -11,7 +10,7 @@ import { startApiWorker } from "./support/api-worker.mjs";
 let api;
 
 before(async () => {
-  api = await startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url") });
+  api = await startApiWorker();
 });
 after(async () => {
   await api?.stop();

@@ -2,27 +2,34 @@
 // database: configuration it refuses to serve with, and what it tells the
 // page.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { call } from "./support/api-client.mjs";
 import { startApiWorker } from "./support/api-worker.mjs";
+import { generateSigningKey } from "../../scripts/signing-key.mjs";
 
-const secret = () => randomBytes(48).toString("base64url");
 let api;
 let unseeded;
 let badOrigins;
 let badFlag;
+let noPrivateKey;
+let publicKeyOnly;
+let wrongCurve;
 
 before(async () => {
-  [api, unseeded, badOrigins, badFlag] = await Promise.all([
-    startApiWorker({ JWT_SECRET: secret() }),
-    startApiWorker({ JWT_SECRET: secret() }, { seed: false }),
-    startApiWorker({ JWT_SECRET: secret(), CORS_ORIGINS: "https://ok.example, null" }),
-    startApiWorker({ JWT_SECRET: secret(), SEEDED_LOCAL_DATABASE: "yes" }),
+  const ed25519 = generateSigningKey("EdDSA");
+  [api, unseeded, badOrigins, badFlag, noPrivateKey, publicKeyOnly, wrongCurve] = await Promise.all([
+    startApiWorker(),
+    startApiWorker({}, { seed: false }),
+    startApiWorker({ CORS_ORIGINS: "https://ok.example, null" }),
+    startApiWorker({ SEEDED_LOCAL_DATABASE: "yes" }),
+    startApiWorker({ JWT_ALG: "EdDSA" }, { signingKey: false }),
+    startApiWorker({ JWT_PRIVATE_JWK: JSON.stringify(ed25519.publicJwk) }),
+    startApiWorker({ JWT_ALG: "ES256", JWT_PRIVATE_JWK: JSON.stringify(ed25519.privateJwk) }),
   ]);
 });
 after(async () => {
-  await Promise.all([api, unseeded, badOrigins, badFlag].filter(Boolean).map((worker) => worker.stop()));
+  const workers = [api, unseeded, badOrigins, badFlag, noPrivateKey, publicKeyOnly, wrongCurve];
+  await Promise.all(workers.filter(Boolean).map((worker) => worker.stop()));
 });
 
 async function assertRefusesToServe(worker, logged) {
@@ -42,6 +49,18 @@ describe("configuration", () => {
 
   test("SEEDED_LOCAL_DATABASE other than true or false: the worker refuses to serve and logs why", async () => {
     await assertRefusesToServe(badFlag, /refuses to serve: SEEDED_LOCAL_DATABASE must be "true" or "false", not "yes"/);
+  });
+
+  test("JWT_ALG EdDSA without JWT_PRIVATE_JWK: the worker refuses to serve and logs why", async () => {
+    await assertRefusesToServe(noPrivateKey, /refuses to serve: JWT_ALG is EdDSA but JWT_PRIVATE_JWK is not set/);
+  });
+
+  test("a public JWK in JWT_PRIVATE_JWK: the worker refuses to serve and logs why", async () => {
+    await assertRefusesToServe(publicKeyOnly, /refuses to serve: JWT_PRIVATE_JWK is a public JWK/);
+  });
+
+  test("an Ed25519 JWK with JWT_ALG ES256: the worker refuses to serve and logs why", async () => {
+    await assertRefusesToServe(wrongCurve, /refuses to serve: JWT_PRIVATE_JWK is a key for EdDSA, not for JWT_ALG ES256/);
   });
 
   test("GET /api/about says whether the worker runs with the seeded local database", async () => {

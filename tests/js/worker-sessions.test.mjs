@@ -2,7 +2,6 @@
 // database: revoking a session reaches its access tokens, logout everywhere,
 // the absolute session lifetime, and one refresh cookie per request.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { accessCookie, call, cookieHeader, registerAndLogin } from "./support/api-client.mjs";
 import { parseSetCookies, startApiWorker } from "./support/api-worker.mjs";
@@ -12,8 +11,8 @@ let shortSessions; // sessions of 6 s, refresh tokens of a day
 
 before(async () => {
   [api, shortSessions] = await Promise.all([
-    startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url") }),
-    startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url"), SESSION_MAX_AGE: "6", REFRESH_TTL: "86400" }),
+    startApiWorker(),
+    startApiWorker({ SESSION_MAX_AGE: "6", REFRESH_TTL: "86400" }),
   ]);
 });
 after(async () => {

@@ -3,7 +3,6 @@
 // checked, per name and client address and per name, and the per-address
 // rate limits of the Workers rate-limiting binding.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { call, clientAddress, registerAndLogin, uniqueName } from "./support/api-client.mjs";
 import { startApiWorker } from "./support/api-worker.mjs";
@@ -11,7 +10,7 @@ import { startApiWorker } from "./support/api-worker.mjs";
 let api;
 
 before(async () => {
-  api = await startApiWorker({ JWT_SECRET: randomBytes(48).toString("base64url") });
+  api = await startApiWorker();
 });
 after(async () => {
   await api?.stop();

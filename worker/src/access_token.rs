@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use jwt_edge::json::Value;
-use jwt_edge::{sign, Claims, Error, HeaderOptions, NumericDate, Validation};
+use jwt_edge::{Claims, Error, NumericDate, Validation};
 
 /// The header `typ` of access tokens; refresh tokens are opaque, so neither
 /// can stand in for the other.
@@ -52,14 +52,10 @@ pub fn access_claims(
     Ok(claims)
 }
 
-/// Signs access token claims.
+/// Signs access token claims with the configured key.
 #[must_use]
 pub fn sign_access_token(config: &Config, claims: &Claims) -> String {
-    sign(
-        claims,
-        &config.key,
-        &HeaderOptions::new().typ(ACCESS_TOKEN_TYPE),
-    )
+    config.keys.sign(claims, ACCESS_TOKEN_TYPE)
 }
 
 /// The rules an access token must pass at `now`.
@@ -94,11 +90,16 @@ pub fn family_of(claims: &Claims) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jwt_edge::{verify_token, Algorithm, HmacKey};
+    use crate::token_keys::TokenKeys;
+    use jwt_edge::{sign, verify_token, Algorithm, HeaderOptions, HmacKey};
+
+    fn key() -> HmacKey {
+        HmacKey::new(Algorithm::Hs256, &[7; 32]).expect("valid key")
+    }
 
     fn config() -> Config {
         Config {
-            key: HmacKey::new(Algorithm::Hs256, &[7; 32]).expect("valid key"),
+            keys: TokenKeys::Hmac(key()),
             issuer: "https://issuer.example".into(),
             audience: "api".into(),
             access_ttl: 900,
@@ -121,7 +122,7 @@ mod tests {
         let claims = access_claims(&config, &subject, 1000, "j1").expect("in range");
         let token = sign_access_token(&config, &claims);
         let verified =
-            verify_token(&token, &config.key, &access_validation(&config, 1001)).expect("valid");
+            verify_token(&token, &key(), &access_validation(&config, 1001)).expect("valid");
         assert_eq!(verified.header.typ.as_deref(), Some("at+jwt"));
         assert_eq!(
             String::from_utf8(verified.payload).expect("utf-8"),
@@ -145,9 +146,9 @@ mod tests {
             "j1",
         )
         .expect("in range");
-        let token = sign(&claims, &config.key, &HeaderOptions::new());
-        let error = verify_token(&token, &config.key, &access_validation(&config, 1001))
-            .expect_err("typ JWT");
+        let token = sign(&claims, &key(), &HeaderOptions::new());
+        let error =
+            verify_token(&token, &key(), &access_validation(&config, 1001)).expect_err("typ JWT");
         assert_eq!(error.claim(), Some("typ"));
     }
 }

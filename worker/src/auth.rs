@@ -5,7 +5,6 @@ use crate::api_error::ApiError;
 use crate::app::App;
 use crate::cookies::{read_cookie, ACCESS_COOKIE};
 use crate::db;
-use jwt_edge::verify;
 use worker::Headers;
 
 /// Where the access token came from.
@@ -78,12 +77,11 @@ pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, 
 /// deleted user.
 pub async fn authenticate(headers: &Headers, app: &App) -> Result<Principal, ApiError> {
     let (token, _) = access_token(headers)?.ok_or_else(ApiError::missing_token)?;
-    let claims = verify(
-        &token,
-        &app.config.key,
-        &access_validation(&app.config, app.now),
-    )
-    .map_err(|error| ApiError::invalid_token(error.code(), &error.message()))?;
+    let claims = app
+        .config
+        .keys
+        .verify(&token, &access_validation(&app.config, app.now))
+        .map_err(|error| ApiError::invalid_token(error.code(), &error.message()))?;
     // Required by the validation, so present.
     let (Some(user_id), Some(jti), Some(expires_at), Some(family_id)) = (
         claims.subject.as_deref(),

@@ -1,4 +1,5 @@
-//! Secrets that must not be committed: a `JWT_SECRET` in wrangler.toml's
+//! Secrets that must not be committed: a `JWT_SECRET` or a `JWT_PRIVATE_JWK`
+//! in wrangler.toml's
 //! `[vars]` (or an environment's) is deployed as a plain variable, readable in
 //! the repository and the dashboard. The runtime cannot tell a variable from a
 //! secret, so the build refuses such a file (build.rs), and wrangler.toml's
@@ -6,7 +7,7 @@
 //! secret.
 
 /// The names that must come from secrets (`wrangler secret put`).
-pub const SECRET_NAMES: [&str; 1] = ["JWT_SECRET"];
+pub const SECRET_NAMES: [&str; 2] = ["JWT_SECRET", "JWT_PRIVATE_JWK"];
 
 /// Where the text of a wrangler.toml sets a secret as a plain variable, as
 /// dotted paths (`vars.JWT_SECRET`, `env.production.vars.JWT_SECRET`).
@@ -43,12 +44,12 @@ mod tests {
     #[test]
     fn a_secret_in_any_vars_table_is_found() {
         let config = "name = \"w\"\n[vars]\nJWT_ISSUER = \"i\"\nJWT_SECRET = \"s\"\n\
-                      [env.production.vars]\nJWT_SECRET = \"s\"\n[env.staging]\nvars = { A = \"1\" }\n";
+                      [env.production.vars]\nJWT_PRIVATE_JWK = \"{}\"\n[env.staging]\nvars = { A = \"1\" }\n";
         assert_eq!(
             committed_secrets(config),
             Ok(vec![
                 "vars.JWT_SECRET".to_string(),
-                "env.production.vars.JWT_SECRET".to_string()
+                "env.production.vars.JWT_PRIVATE_JWK".to_string()
             ])
         );
         assert_eq!(

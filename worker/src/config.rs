@@ -1,7 +1,7 @@
 //! The worker's configuration, read from its environment once per isolate.
 
+use crate::token_keys::TokenKeys;
 use core::cell::OnceCell;
-use jwt_edge::{Algorithm, HmacKey};
 use std::rc::Rc;
 use worker::Env;
 
@@ -9,14 +9,17 @@ use worker::Env;
 pub const DEFAULT_ACCESS_TTL: u64 = 900;
 /// Refresh token lifetime when `REFRESH_TTL` is not set: 14 days.
 pub const DEFAULT_REFRESH_TTL: u64 = 14 * 24 * 3600;
+/// The access tokens' algorithm when `JWT_ALG` is not set.
+pub const DEFAULT_ALGORITHM: &str = "EdDSA";
 /// Session lifetime when `SESSION_MAX_AGE` is not set: 30 days.
 pub const DEFAULT_SESSION_MAX_AGE: u64 = 30 * 24 * 3600;
 
 /// Everything the handlers need to know.
 #[derive(Debug)]
 pub struct Config {
-    /// The signing key, from the `JWT_SECRET` secret.
-    pub key: HmacKey,
+    /// The keys of access tokens (`JWT_ALG`, and `JWT_SECRET` or
+    /// `JWT_PRIVATE_JWK` with `JWT_PREVIOUS_PUBLIC_JWK`).
+    pub keys: TokenKeys,
     /// `iss` of issued tokens (`JWT_ISSUER`).
     pub issuer: String,
     /// `aud` of issued tokens (`JWT_AUDIENCE`).
@@ -66,19 +69,22 @@ impl Config {
     /// Reads the configuration.
     ///
     /// # Errors
-    /// A message for the log when `JWT_SECRET` is missing or shorter than 32
-    /// bytes, a number is not a number, an entry of `CORS_ORIGINS` is not
+    /// A message for the log when `JWT_ALG` and its keys do not fit (see
+    /// [`TokenKeys::new`]; `JWT_ALG` is `EdDSA` when not set), a number is not
+    /// a number, an entry of `CORS_ORIGINS` is not
     /// `scheme://host[:port]`, or `SEEDED_LOCAL_DATABASE` is neither `true`
-    /// nor `false`. (A `JWT_SECRET` in wrangler.toml's `[vars]`, which the
-    /// runtime cannot tell from a secret, fails the build: see build.rs.)
+    /// nor `false`. (A `JWT_SECRET` or `JWT_PRIVATE_JWK` in wrangler.toml's
+    /// `[vars]`, which the runtime cannot tell from a secret, fails the build:
+    /// see build.rs.)
     pub fn from_env(env: &Env) -> Result<Self, String> {
         let text = |name: &str| env.var(name).ok().map(|value| value.to_string());
-        let secret = env
-            .secret("JWT_SECRET")
-            .map(|secret| secret.to_string())
-            .map_err(|_| "JWT_SECRET is not set: run `wrangler secret put JWT_SECRET` (or add it to .dev.vars)")?;
-        let key = HmacKey::new(Algorithm::Hs256, secret.as_bytes())
-            .map_err(|_| "JWT_SECRET must be at least 32 bytes (256 bits) for HS256".to_string())?;
+        let secret = |name: &str| env.secret(name).ok().map(|value| value.to_string());
+        let keys = TokenKeys::new(
+            text("JWT_ALG").as_deref().unwrap_or(DEFAULT_ALGORITHM),
+            secret("JWT_SECRET").as_deref(),
+            secret("JWT_PRIVATE_JWK").as_deref(),
+            secret("JWT_PREVIOUS_PUBLIC_JWK").as_deref(),
+        )?;
         let seconds = |name: &str, default: u64| match text(name) {
             None => Ok(default),
             Some(value) => value
@@ -91,7 +97,7 @@ impl Config {
                 )),
         };
         Ok(Self {
-            key,
+            keys,
             issuer: text("JWT_ISSUER").unwrap_or_else(|| "jwt-edge".into()),
             audience: text("JWT_AUDIENCE").unwrap_or_else(|| "jwt-edge-api".into()),
             access_ttl: seconds("ACCESS_TTL", DEFAULT_ACCESS_TTL)?,

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod admin;
+pub mod jwks;
 pub mod login;
 pub mod logout;
 pub mod logout_all;

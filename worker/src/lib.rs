@@ -25,6 +25,7 @@ mod request_body;
 mod request_url;
 mod router;
 mod session;
+mod token_keys;
 
 use worker::{event, Context, Env, Response};
 

@@ -4,6 +4,7 @@ use crate::api_error::ApiError;
 use crate::app::App;
 use crate::client_address::client_address;
 use crate::config::Config;
+use crate::handlers::jwks::{self, JWKS_PATH};
 use crate::handlers::{about, admin, login, logout, logout_all, profile, refresh, register};
 use crate::origin::{cors_origin, origin_allowed, own_origin};
 use crate::rate_limit::RateLimit;
@@ -23,9 +24,9 @@ use worker::{Env, Headers, Method, Request, Response};
 pub async fn handle(raw: worker::web_sys::Request, env: Env) -> worker::Result<Response> {
     let url = raw.url();
     let path = path_of(&url);
-    if !path.starts_with("/api/") {
+    if !path.starts_with("/api/") && path != JWKS_PATH {
         // Static assets normally never reach the worker (run_worker_first
-        // covers /api/* only); serve them if they do.
+        // covers /api/* and the key set only); serve them if they do.
         return env
             .assets("ASSETS")?
             .fetch_request(Request::from(raw))
@@ -75,7 +76,10 @@ pub async fn handle(raw: worker::web_sys::Request, env: Env) -> worker::Result<R
         }
     }?;
     let headers = response.headers_mut();
-    headers.set("Cache-Control", "no-store")?;
+    // Only the key set says how long it may be kept; nothing else is cached.
+    if !headers.has("Cache-Control")? {
+        headers.set("Cache-Control", "no-store")?;
+    }
     if let Some(origin) = allowed_origin {
         headers.set("Access-Control-Allow-Origin", &origin)?;
         headers.set("Access-Control-Allow-Credentials", "true")?;
@@ -94,6 +98,7 @@ async fn route(
 ) -> Result<Response, ApiError> {
     match (method, path) {
         (Method::Get, "/api/about") => about::handle_about(app),
+        (Method::Get, JWKS_PATH) => jwks::handle_jwks(app),
         (Method::Get, "/api/profile") => profile::handle_profile(headers, app).await,
         (Method::Get, "/api/admin") => admin::handle_admin(headers, app).await,
         (Method::Post, "/api/register") => {
@@ -117,7 +122,7 @@ async fn route(
             _,
             "/api/register" | "/api/login" | "/api/refresh" | "/api/logout" | "/api/logout-all",
         ) => Err(ApiError::method_not_allowed("POST")),
-        (_, "/api/about" | "/api/profile" | "/api/admin") => {
+        (_, "/api/about" | "/api/profile" | "/api/admin" | JWKS_PATH) => {
             Err(ApiError::method_not_allowed("GET"))
         }
         _ => Err(ApiError::not_found()),
