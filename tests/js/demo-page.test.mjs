@@ -97,7 +97,9 @@ async function signIn(page, storage, { username, password }) {
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForSelector("#session:not([hidden])");
+  await page.waitForSelector("#session:not([hidden])").catch(async (error) => {
+    throw new Error(`${error.message}\nthe page says: ${await message(page)}`);
+  });
 }
 
 /** The request log, oldest first: [{ method, path, status, attached }]. */

@@ -1,4 +1,5 @@
-// The READMEs' first JavaScript examples run as written against the built
+// The READMEs' first JavaScript examples (and the project README's public-key
+// example) run as written against the built
 // package: the project's (README.md) and the package's (pkg-template/README.md,
 // which npm shows).
 import assert from "node:assert/strict";
@@ -10,10 +11,11 @@ import { test } from "node:test";
 
 const root = new URL("../../", import.meta.url);
 
-/** What the first ```js example of `readme` prints, run against the package's Node entry. */
-function runFirstExample(readme) {
-  const example = /```js\n([\s\S]*?)```/.exec(readFileSync(new URL(readme, root), "utf8"))?.[1];
-  assert.ok(example, `${readme} has a \`\`\`js example`);
+/** What the `index`th ```js example of `readme` prints, run against the package's Node entry. */
+function runExample(readme, index = 0) {
+  const examples = [...readFileSync(new URL(readme, root), "utf8").matchAll(/```js\n([\s\S]*?)```/g)];
+  const example = examples[index]?.[1];
+  assert.ok(example, `${readme} has a \`\`\`js example number ${index + 1}`);
   const dir = mkdtempSync(join(tmpdir(), "jwt-edge-readme-"));
   try {
     const script = join(dir, "example.mjs");
@@ -26,7 +28,7 @@ function runFirstExample(readme) {
 
 test("the README's JavaScript example runs and prints what its comments say", () => {
   assert.equal(
-    runFirstExample("README.md"),
+    runExample("README.md"),
     [
       "user-1 [ 'admin' ]",
       "{ alg: 'HS256', typ: 'JWT' }",
@@ -39,7 +41,14 @@ test("the README's JavaScript example runs and prints what its comments say", ()
 
 test("the package README's JavaScript example runs and prints what its comments say", () => {
   assert.equal(
-    runFirstExample("pkg-template/README.md"),
+    runExample("pkg-template/README.md"),
     ["user-1", "{ alg: 'HS256', typ: 'JWT' }", "ERR_JWT_CLAIM_VALIDATION_FAILED aud", ""].join("\n"),
+  );
+});
+
+test("the README's public-key example runs and prints what its comments say", () => {
+  assert.equal(
+    runExample("README.md", 2),
+    ["true", "user-1", "user-1", "EdDSA", "ERR_JWKS_NO_MATCHING_KEY", ""].join("\n"),
   );
 });
