@@ -17,15 +17,7 @@ export type KeyPairAlgorithm = "ES256" | "ES384" | "ES512" | "EdDSA" | "Ed25519"
 
 /** The stable codes on `JwtError.code` (jose's). */
 export type JwtErrorCode =
-  | "ERR_JWS_INVALID"
-  | "ERR_JWT_INVALID"
-  | "ERR_JOSE_ALG_NOT_ALLOWED"
-  | "ERR_JOSE_NOT_SUPPORTED"
-  | "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
-  | "ERR_JWT_EXPIRED"
-  | "ERR_JWT_CLAIM_VALIDATION_FAILED"
-  | "ERR_KEY_INVALID"
-  | "ERR_INVALID_OPTIONS"
+  | TokenErrorCode
   | "ERR_JWK_INVALID"
   | "ERR_JWKS_INVALID"
   | "ERR_JWKS_NO_MATCHING_KEY"

@@ -11,16 +11,7 @@ const HMAC_TYPES: &str = r#"
 export type Algorithm = "HS256" | "HS384" | "HS512";
 
 /** The stable codes on `JwtError.code`. */
-export type JwtErrorCode =
-  | "ERR_JWS_INVALID"
-  | "ERR_JWT_INVALID"
-  | "ERR_JOSE_ALG_NOT_ALLOWED"
-  | "ERR_JOSE_NOT_SUPPORTED"
-  | "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
-  | "ERR_JWT_EXPIRED"
-  | "ERR_JWT_CLAIM_VALIDATION_FAILED"
-  | "ERR_KEY_INVALID"
-  | "ERR_INVALID_OPTIONS";
+export type JwtErrorCode = TokenErrorCode;
 
 /** A shared secret: a string is taken as its UTF-8 bytes. */
 export type Key = string | Uint8Array;
@@ -46,6 +37,18 @@ export class Verifier {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
+/** The codes of every build (the asymmetric builds add the key set's). */
+type TokenErrorCode =
+  | "ERR_JWS_INVALID"
+  | "ERR_JWT_INVALID"
+  | "ERR_JOSE_ALG_NOT_ALLOWED"
+  | "ERR_JOSE_NOT_SUPPORTED"
+  | "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
+  | "ERR_JWT_EXPIRED"
+  | "ERR_JWT_CLAIM_VALIDATION_FAILED"
+  | "ERR_KEY_INVALID"
+  | "ERR_INVALID_OPTIONS";
+
 
 /** Seconds, or a string such as "30s", "15m", "2h", "7d", "1w". */
 export type Duration = number | string;
