@@ -4,7 +4,7 @@
 use super::error::to_js;
 use super::host::{json_parse, Measured};
 #[cfg(feature = "asymmetric")]
-use super::jwk_key::{ChosenJwk, JwkKey};
+use super::jwk_key::JwkKey;
 #[cfg(feature = "js-verify")]
 use super::key::{KeyBytes, PreparedKey};
 #[cfg(all(
@@ -81,7 +81,7 @@ enum Chosen<'a> {
     Prepared(&'a HmacKey),
     Made(PreparedKey),
     #[cfg(feature = "asymmetric")]
-    Jwk(ChosenJwk<'a>),
+    Jwk(crate::SelectedKey<'a>),
 }
 
 #[cfg(feature = "js-verify")]

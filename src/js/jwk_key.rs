@@ -5,9 +5,7 @@
 use super::host::plain_object_json;
 use super::key::KeyBytes;
 use crate::jwk::{parse, Parsed, Problem, SecretJwk};
-use crate::public_key::BoundPublicKey;
-use crate::{Algorithm, Error, HmacKey, KeyRequest, KeySet, KeySource, PublicKey};
-use crate::{SelectedKey, VerifyingKey};
+use crate::{Error, HmacKey, KeyRequest, KeySet, KeySource, PublicKey, SelectedKey};
 use alloc::string::String;
 use wasm_bindgen::JsValue;
 
@@ -76,10 +74,10 @@ impl JwkKey {
     }
 
     /// The key for the token that asks `request`.
-    pub(crate) fn choose(&self, request: &KeyRequest<'_>) -> Result<ChosenJwk<'_>, Error> {
+    pub(crate) fn choose(&self, request: &KeyRequest<'_>) -> Result<SelectedKey<'_>, Error> {
         match self {
-            Self::Public(key) => key.key_for(request).map(ChosenJwk::Public),
-            Self::Set(set) => set.select(request).map(ChosenJwk::Selected),
+            Self::Public(key) => key.key_for(request).map(SelectedKey::Public),
+            Self::Set(set) => set.select(request),
             Self::Secret(secret) => {
                 let fits = secret.algorithm.map_or_else(
                     || request.allowed.contains(&request.algorithm),
@@ -88,34 +86,8 @@ impl JwkKey {
                 if !fits {
                     return Err(Error::AlgorithmNotAllowed);
                 }
-                HmacKey::new(request.algorithm, &secret.bytes).map(ChosenJwk::Secret)
+                HmacKey::new(request.algorithm, &secret.bytes).map(SelectedKey::Hmac)
             }
-        }
-    }
-}
-
-/// The key a [`JwkKey`] chose for one token.
-#[allow(clippy::large_enum_variant)]
-pub(crate) enum ChosenJwk<'k> {
-    Public(BoundPublicKey<'k>),
-    Selected(SelectedKey<'k>),
-    Secret(HmacKey),
-}
-
-impl VerifyingKey for ChosenJwk<'_> {
-    fn algorithm(&self) -> Algorithm {
-        match self {
-            Self::Public(key) => key.algorithm(),
-            Self::Selected(key) => key.algorithm(),
-            Self::Secret(key) => VerifyingKey::algorithm(key),
-        }
-    }
-
-    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
-        match self {
-            Self::Public(key) => key.verify_signature(signing_input, signature),
-            Self::Selected(key) => key.verify_signature(signing_input, signature),
-            Self::Secret(key) => key.verify_signature(signing_input, signature),
         }
     }
 }
