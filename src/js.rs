@@ -21,6 +21,8 @@ mod host;
 mod jwk_key;
 #[cfg(feature = "js-verify")]
 mod key;
+#[cfg(feature = "js-verify")]
+mod key_argument;
 #[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
 mod key_pair;
 // The one-shot calls' key and options caches: in the Node and workerd build (and the tests),

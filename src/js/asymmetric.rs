@@ -4,7 +4,8 @@
 use super::error::to_js;
 use super::functions::{token_text, verify_with, Keys};
 use super::host::{json_parse, object_freeze};
-use super::jwk_key::{key_json, VerifyKey};
+use super::jwk_key::key_json;
+use super::key_argument::VerifyKey;
 use super::options::VerifyConfig;
 use crate::jwk::{parse_text, Parsed, Problem};
 use crate::token::CompactParts;
