@@ -49,6 +49,8 @@ mod time;
 mod types;
 #[cfg(feature = "js-verify")]
 mod verifier;
+#[cfg(feature = "js-verify")]
+mod verify;
 
 pub(crate) use host::number_from_text;
 
@@ -56,8 +58,6 @@ pub(crate) use host::number_from_text;
 // `tests/` can call the exports with JavaScript values; not a Rust API.
 #[cfg(feature = "asymmetric")]
 pub use asymmetric::{decode_protected_header, import_jwk, import_spki, verify_with_header};
-#[cfg(feature = "js-verify")]
-pub use functions::verify;
 pub use functions::{decode, expires_at, is_expired, seconds_until_expiry};
 #[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
 pub use key_pair::generate_key_pair;
@@ -67,3 +67,5 @@ pub use sign::sign;
 pub use signer::Signer;
 #[cfg(feature = "js-verify")]
 pub use verifier::Verifier;
+#[cfg(feature = "js-verify")]
+pub use verify::verify;

@@ -1,9 +1,10 @@
 //! `Verifier`: a key and options prepared once, for hot paths.
 
 use super::error::to_js;
-use super::functions::{token_text, verify_with, Keys};
+use super::functions::token_text;
 use super::key_argument::VerifyKey;
 use super::options::VerifyConfig;
+use super::verify::{verify_with, Keys};
 use crate::{Algorithm, Error, HmacKey};
 use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
