@@ -21,6 +21,8 @@ mod host;
 mod jwk_key;
 #[cfg(feature = "js-verify")]
 mod key;
+#[cfg(feature = "js-verify")]
+mod key_argument;
 #[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
 mod key_pair;
 // The one-shot calls' key and options caches: in the Node and workerd build (and the tests),
@@ -47,6 +49,8 @@ mod time;
 mod types;
 #[cfg(feature = "js-verify")]
 mod verifier;
+#[cfg(feature = "js-verify")]
+mod verify;
 
 pub(crate) use host::number_from_text;
 
@@ -54,8 +58,6 @@ pub(crate) use host::number_from_text;
 // `tests/` can call the exports with JavaScript values; not a Rust API.
 #[cfg(feature = "asymmetric")]
 pub use asymmetric::{decode_protected_header, import_jwk, import_spki, verify_with_header};
-#[cfg(feature = "js-verify")]
-pub use functions::verify;
 pub use functions::{decode, expires_at, is_expired, seconds_until_expiry};
 #[cfg(all(feature = "js", any(feature = "ecdsa", feature = "eddsa")))]
 pub use key_pair::generate_key_pair;
@@ -65,3 +67,5 @@ pub use sign::sign;
 pub use signer::Signer;
 #[cfg(feature = "js-verify")]
 pub use verifier::Verifier;
+#[cfg(feature = "js-verify")]
+pub use verify::verify;

@@ -124,7 +124,18 @@ pub fn verify_token<K: KeySource + ?Sized>(
     key: &K,
     validation: &Validation,
 ) -> Result<VerifiedToken, Error> {
-    verify_token_with(token, validation, |request| key.key_for(request))
+    verify_checked::<_, KeepBuilt, _>(
+        token,
+        validation,
+        |request| key.key_for(request),
+        |header_json, header, payload, claims| {
+            Ok(VerifiedToken {
+                header: header.into_header(header_json)?,
+                claims: claims.into_claims(),
+                payload: payload.to_vec(),
+            })
+        },
+    )
 }
 
 /// Verifies a compact JWS (its form, header and signature) without reading the
@@ -139,7 +150,15 @@ pub fn verify_jws<K: KeySource + ?Sized>(
     key: &K,
     validation: &Validation,
 ) -> Result<VerifiedJws, Error> {
-    verify_jws_with(token, validation, |request| key.key_for(request))
+    let parts = CompactParts::split(token, validation.max_token_length)?;
+    let header_json = parts.decode_header_json()?;
+    let header = HeaderView::read(&header_json)?;
+    let select = |request: &KeyRequest<'_>| key.key_for(request);
+    let payload = check_signature(&parts, &header, validation, select, &mut [])?;
+    Ok(VerifiedJws {
+        header: header.into_header(&header_json)?,
+        payload: payload.into_owned(),
+    })
 }
 
 /// Header JSON up to this length is decoded on the stack.
@@ -147,27 +166,6 @@ const HEADER_BUFFER: usize = 192;
 
 /// Payloads up to this length are decoded on the stack.
 const PAYLOAD_BUFFER: usize = 512;
-
-/// [`verify_token`] with the key chosen by `select` from the algorithm the
-/// header names (once that algorithm is known to be allowed) and its `kid`.
-pub(crate) fn verify_token_with<K: VerifyingKey>(
-    token: &str,
-    validation: &Validation,
-    select: impl FnOnce(&KeyRequest<'_>) -> Result<K, Error>,
-) -> Result<VerifiedToken, Error> {
-    verify_checked::<_, KeepBuilt, _>(
-        token,
-        validation,
-        select,
-        |header_json, header, payload, claims| {
-            Ok(VerifiedToken {
-                header: header.into_header(header_json)?,
-                claims: claims.into_claims(),
-                payload: payload.to_vec(),
-            })
-        },
-    )
-}
 
 /// Verifies a token, every rule in order (form, header, algorithm, key,
 /// signature, then the claims), judging borrowed views so that nothing is
@@ -195,22 +193,6 @@ pub(crate) fn verify_checked<K: VerifyingKey, C: KeepCustom, R>(
     let claims = CheckedClaims::<C::Members<'_>>::read(&payload, payload_error)?;
     validation.check(header.typ.as_deref(), &claims)?;
     then(&header_json, header, &payload, claims)
-}
-
-/// [`verify_jws`] with the key chosen by `select`.
-pub(crate) fn verify_jws_with<K: VerifyingKey>(
-    token: &str,
-    validation: &Validation,
-    select: impl FnOnce(&KeyRequest<'_>) -> Result<K, Error>,
-) -> Result<VerifiedJws, Error> {
-    let parts = CompactParts::split(token, validation.max_token_length)?;
-    let header_json = parts.decode_header_json()?;
-    let header = HeaderView::read(&header_json)?;
-    let payload = check_signature(&parts, &header, validation, select, &mut [])?;
-    Ok(VerifiedJws {
-        header: header.into_header(&header_json)?,
-        payload: payload.into_owned(),
-    })
 }
 
 /// Checks a token's signature with the key `select` chooses for the

@@ -2,38 +2,17 @@
 //! verified protected header, importing keys, and generating key pairs.
 
 use super::error::to_js;
-use super::functions::{token_text, verify_with, Keys};
+use super::functions::token_text;
 use super::host::{json_parse, object_freeze};
-use super::jwk_key::{key_json, VerifyKey};
+use super::jwk_key::key_json;
 use super::options::VerifyConfig;
+use super::verify::verify_any;
 use crate::jwk::{parse_text, Parsed, Problem};
 use crate::token::CompactParts;
 use crate::{Algorithm, Error, HmacKey, PublicKey, DEFAULT_MAX_TOKEN_LENGTH};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
-
-/// Verifies `token` with any key `verify` takes: a secret, a JWK or a JWK Set.
-pub(crate) fn verify_any<const WITH_HEADER: bool>(
-    token: &str,
-    key: &JsValue,
-    config: &mut VerifyConfig,
-) -> Result<JsValue, Error> {
-    match VerifyKey::from_js(key)? {
-        VerifyKey::Secret(secret) => {
-            config.for_secret()?;
-            verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Secret(&secret))
-        }
-        VerifyKey::Jwk(jwk) => {
-            // The options read for this call may be kept for the next one
-            // (`last_options`), which may give a secret: the JWK's rule goes
-            // on a copy. (Asymmetric verification costs far more than it.)
-            let mut config = config.clone();
-            config.for_jwk();
-            verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Jwk(&jwk))
-        }
-    }
-}
 
 /// Verifies a token's signature and claims and returns
 /// `{ payload, protectedHeader }`.

@@ -1,33 +1,12 @@
-//! The one-shot functions `decode`, `verify` and the expiry helpers, and the
-//! verify path `verify` shares with `Verifier` (signing is in `sign`).
+//! The one-shot functions that read a token without verifying it: `decode`
+//! and the expiry helpers (verifying is in `verify`, signing in `sign`).
 
 use super::error::to_js;
 use super::host::{json_parse, Measured};
-#[cfg(feature = "asymmetric")]
-use super::jwk_key::{ChosenJwk, JwkKey};
-#[cfg(feature = "js-verify")]
-use super::key::{KeyBytes, PreparedKey};
-#[cfg(all(
-    feature = "js-verify",
-    any(feature = "speed", not(feature = "npm-runtime"))
-))]
-use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
-#[cfg(feature = "js-verify")]
-use super::options::VerifyConfig;
 use super::time::{clock_now, seconds};
-#[cfg(feature = "js-verify")]
-use crate::claims::KeepChecked;
 use crate::token::{decode_checked, Framing};
-#[cfg(feature = "js-verify")]
-use crate::verify::verify_checked;
-#[cfg(feature = "js-verify")]
-use crate::{Algorithm, HmacKey, KeyRequest, Validation, VerifyingKey};
 use crate::{Error, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
-#[cfg(feature = "asymmetric")]
-use alloc::vec::Vec;
-#[cfg(feature = "js-verify")]
-use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -54,109 +33,9 @@ pub(crate) fn token_text(token: &JsValue, max_length: usize) -> Result<String, E
 }
 
 /// A JSON text that has passed the strict parser as a JavaScript value.
-fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
+pub(crate) fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
     let text = core::str::from_utf8(json).map_err(|_| Error::invalid_claims("not valid UTF-8"))?;
     Ok(json_parse(text))
-}
-
-/// Where a verification's key comes from.
-#[cfg(feature = "js-verify")]
-pub(crate) enum Keys<'a> {
-    /// What a `Verifier` prepared for each allowed algorithm: its key, or
-    /// why the key cannot serve it.
-    Prepared(&'a [(Algorithm, Result<HmacKey, &'static str>)]),
-    /// The caller's secret, made into a key only once the token's algorithm
-    /// is known to be allowed.
-    Secret(&'a KeyBytes),
-    /// A JWK or a JWK Set: the key the token's `alg` and `kid` choose.
-    #[cfg(feature = "asymmetric")]
-    Jwk(&'a JwkKey),
-}
-
-/// The key chosen for one token. (It lives on the stack for one call: a
-/// made key is not worth a heap allocation.)
-#[cfg(feature = "js-verify")]
-#[allow(clippy::large_enum_variant)]
-enum Chosen<'a> {
-    Prepared(&'a HmacKey),
-    Made(PreparedKey),
-    #[cfg(feature = "asymmetric")]
-    Jwk(ChosenJwk<'a>),
-}
-
-#[cfg(feature = "js-verify")]
-impl Chosen<'_> {
-    /// The chosen key as a `VerifyingKey`.
-    fn key(&self) -> &dyn VerifyingKey {
-        match self {
-            Self::Prepared(key) => *key,
-            Self::Made(key) => Borrow::<HmacKey>::borrow(key),
-            #[cfg(feature = "asymmetric")]
-            Self::Jwk(key) => key,
-        }
-    }
-}
-
-#[cfg(feature = "js-verify")]
-impl VerifyingKey for Chosen<'_> {
-    fn algorithm(&self) -> Algorithm {
-        self.key().algorithm()
-    }
-
-    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
-        self.key().verify_signature(signing_input, signature)
-    }
-}
-
-/// Verifies `token` and returns its payload (with `WITH_HEADER`, the payload
-/// and the protected header): the one path behind `verify`, `verifyWithHeader`
-/// and `Verifier`.
-#[cfg(feature = "js-verify")]
-#[inline(never)]
-pub(crate) fn verify_with<const WITH_HEADER: bool>(
-    token: &str,
-    validation: &Validation,
-    keys: &Keys<'_>,
-) -> Result<JsValue, Error> {
-    let select = |request: &KeyRequest<'_>| match keys {
-        Keys::Prepared(keys) => match keys
-            .iter()
-            .find(|(allowed, _)| *allowed == request.algorithm)
-        {
-            Some((_, Ok(key))) => Ok(Chosen::Prepared(key)),
-            Some((_, Err(reason))) => Err(Error::InvalidKey { reason }),
-            None => Err(Error::AlgorithmNotAllowed),
-        },
-        Keys::Secret(secret) => secret
-            .last_prepared_key(request.algorithm)
-            .map(Chosen::Made),
-        #[cfg(feature = "asymmetric")]
-        Keys::Jwk(key) => key.choose(request).map(Chosen::Jwk),
-    };
-    // The payload's text passed every rule: JavaScript's own parser makes the
-    // object, nothing is built in Rust.
-    verify_checked::<_, KeepChecked, _>(token, validation, select, |header, _, payload, _| {
-        #[cfg(feature = "asymmetric")]
-        if WITH_HEADER {
-            return payload_and_header(payload, header);
-        }
-        #[cfg(not(feature = "asymmetric"))]
-        let _ = header;
-        json_to_js(payload)
-    })
-}
-
-/// `{ payload, protectedHeader }` of two checked JSON texts, made by one
-/// `JSON.parse`.
-#[cfg(feature = "asymmetric")]
-fn payload_and_header(payload: &[u8], header: &[u8]) -> Result<JsValue, Error> {
-    let mut both = Vec::with_capacity(header.len() + payload.len() + 32);
-    both.extend_from_slice(b"{\"payload\":");
-    both.extend_from_slice(payload);
-    both.extend_from_slice(b",\"protectedHeader\":");
-    both.extend_from_slice(header);
-    both.push(b'}');
-    json_to_js(&both)
 }
 
 /// An unverified token's `exp` in seconds, if it has one.
@@ -187,36 +66,6 @@ pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
         json_to_js(&decode_checked(&token, &framing)?.json)
     };
     decode().map_err(|error| to_js(&error))
-}
-
-/// Verifies a token's signature and claims and returns its payload.
-///
-/// # Errors
-/// Throws a `JwtError` with the code of the first rule that fails.
-#[cfg(feature = "js-verify")]
-#[wasm_bindgen(skip_typescript)]
-pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    // The options first: they may raise the length cap.
-    let verify = |config: &mut VerifyConfig| -> Result<JsValue, Error> {
-        let token = token_text(token, config.validation.max_token_length)?;
-        #[cfg(feature = "asymmetric")]
-        return super::asymmetric::verify_any::<false>(&token, key, config);
-        #[cfg(not(feature = "asymmetric"))]
-        {
-            let secret = KeyBytes::from_js(key)?;
-            verify_with::<false>(&token, config.at_now(), &Keys::Secret(&secret))
-        }
-    };
-    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
-    let result = with_last_options(
-        &LAST_VERIFY_OPTIONS,
-        options,
-        VerifyConfig::from_text,
-        verify,
-    );
-    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
-    let result = VerifyConfig::from_js(options).and_then(|mut config| verify(&mut config));
-    result.map_err(|error| to_js(&error))
 }
 
 /// When the token expires, in seconds since the epoch; `undefined` without

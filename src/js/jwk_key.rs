@@ -1,13 +1,10 @@
 //! Keys passed from JavaScript as objects (the asymmetric builds): a JWK, a
 //! JWK Set (`{ keys: [...] }`), or a key from `importJwk` / `importSpki`
-//! (a JWK too). Strings and `Uint8Array`s stay HMAC secrets (`key`).
+//! (a JWK too). Strings and `Uint8Array`s stay HMAC secrets (`key_argument`).
 
 use super::host::plain_object_json;
-use super::key::KeyBytes;
 use crate::jwk::{parse, Parsed, Problem, SecretJwk};
-use crate::public_key::BoundPublicKey;
-use crate::{Algorithm, Error, HmacKey, KeyRequest, KeySet, KeySource, PublicKey};
-use crate::{SelectedKey, VerifyingKey};
+use crate::{Error, HmacKey, KeyRequest, KeySet, KeySource, PublicKey, SelectedKey};
 use alloc::string::String;
 use wasm_bindgen::JsValue;
 
@@ -21,15 +18,6 @@ pub(crate) enum JwkKey {
     Set(KeySet),
 }
 
-/// What a verification gets as its key argument (on the stack for one call).
-#[allow(clippy::large_enum_variant)]
-pub(crate) enum VerifyKey {
-    /// A string or a `Uint8Array`: an HMAC secret, as in the HMAC-only builds.
-    Secret(KeyBytes),
-    /// A JWK or a JWK Set.
-    Jwk(JwkKey),
-}
-
 fn not_a_key() -> Error {
     Error::InvalidKey {
         reason: "the key must be a string, a Uint8Array, a JWK or a JWK Set",
@@ -41,19 +29,12 @@ pub(crate) fn key_json(key: &JsValue) -> Result<String, Error> {
     plain_object_json(key).ok_or_else(not_a_key)
 }
 
-impl VerifyKey {
-    pub(crate) fn from_js(key: &JsValue) -> Result<Self, Error> {
-        if key.is_string() || !key.is_object() {
-            return KeyBytes::from_js(key).map(Self::Secret);
-        }
-        match KeyBytes::from_js(key) {
-            Ok(bytes) => Ok(Self::Secret(bytes)),
-            Err(_) => JwkKey::from_json(&key_json(key)?).map(Self::Jwk),
-        }
-    }
-}
-
 impl JwkKey {
+    /// The key of an object key argument.
+    pub(crate) fn from_js(key: &JsValue) -> Result<Self, Error> {
+        Self::from_json(&key_json(key)?)
+    }
+
     /// The key of a JWK's or a JWK Set's JSON text (a set when it has `keys`).
     pub(crate) fn from_json(text: &str) -> Result<Self, Error> {
         let object = crate::json::parse_object(text.as_bytes())
@@ -76,10 +57,10 @@ impl JwkKey {
     }
 
     /// The key for the token that asks `request`.
-    pub(crate) fn choose(&self, request: &KeyRequest<'_>) -> Result<ChosenJwk<'_>, Error> {
+    pub(crate) fn choose(&self, request: &KeyRequest<'_>) -> Result<SelectedKey<'_>, Error> {
         match self {
-            Self::Public(key) => key.key_for(request).map(ChosenJwk::Public),
-            Self::Set(set) => set.select(request).map(ChosenJwk::Selected),
+            Self::Public(key) => key.key_for(request).map(SelectedKey::Public),
+            Self::Set(set) => set.select(request),
             Self::Secret(secret) => {
                 let fits = secret.algorithm.map_or_else(
                     || request.allowed.contains(&request.algorithm),
@@ -88,62 +69,19 @@ impl JwkKey {
                 if !fits {
                     return Err(Error::AlgorithmNotAllowed);
                 }
-                HmacKey::new(request.algorithm, &secret.bytes).map(ChosenJwk::Secret)
+                HmacKey::new(request.algorithm, &secret.bytes).map(SelectedKey::Hmac)
             }
         }
     }
 }
 
-/// The key a [`JwkKey`] chose for one token.
-#[allow(clippy::large_enum_variant)]
-pub(crate) enum ChosenJwk<'k> {
-    Public(BoundPublicKey<'k>),
-    Selected(SelectedKey<'k>),
-    Secret(HmacKey),
-}
-
-impl VerifyingKey for ChosenJwk<'_> {
-    fn algorithm(&self) -> Algorithm {
-        match self {
-            Self::Public(key) => key.algorithm(),
-            Self::Selected(key) => key.algorithm(),
-            Self::Secret(key) => VerifyingKey::algorithm(key),
-        }
-    }
-
-    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
-        match self {
-            Self::Public(key) => key.verify_signature(signing_input, signature),
-            Self::Selected(key) => key.verify_signature(signing_input, signature),
-            Self::Secret(key) => key.verify_signature(signing_input, signature),
-        }
-    }
-}
-
-/// What a signature gets as its key argument (on the stack for one call).
+/// The private key of an object key argument: a private ECDSA or Ed25519 JWK.
 #[cfg(feature = "js")]
-#[allow(clippy::large_enum_variant)]
-pub(crate) enum SignKey {
-    /// A string or a `Uint8Array`: an HMAC secret.
-    Secret(KeyBytes),
-    /// A private ECDSA or Ed25519 JWK.
-    Private(crate::PrivateKey),
-}
-
-#[cfg(feature = "js")]
-impl SignKey {
-    pub(crate) fn from_js(key: &JsValue) -> Result<Self, Error> {
-        if key.is_string() || !key.is_object() {
-            return KeyBytes::from_js(key).map(Self::Secret);
-        }
-        if let Ok(bytes) = KeyBytes::from_js(key) {
-            return Ok(Self::Secret(bytes));
-        }
-        let text = zeroize::Zeroizing::new(key_json(key)?);
-        let object = crate::json::parse_object(text.as_bytes()).map_err(|_| not_a_key())?;
-        if object.get("kty").is_none() {
-            return Err(not_a_key());
-        }
-        crate::PrivateKey::from_jwk(text.as_bytes()).map(Self::Private)
+pub(crate) fn private_key(key: &JsValue) -> Result<crate::PrivateKey, Error> {
+    let text = zeroize::Zeroizing::new(key_json(key)?);
+    let object = crate::json::parse_object(text.as_bytes()).map_err(|_| not_a_key())?;
+    if object.get("kty").is_none() {
+        return Err(not_a_key());
     }
+    crate::PrivateKey::from_jwk(text.as_bytes())
 }

@@ -3,8 +3,7 @@
 
 use super::error::to_js;
 use super::host::plain_object_json;
-#[cfg(not(feature = "asymmetric"))]
-use super::key::KeyBytes;
+use super::key_argument::SignKey;
 #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
 use super::last_options::{with_last_options, LAST_SIGN_OPTIONS};
 use super::sign_options::SignConfig;
@@ -47,18 +46,18 @@ pub(crate) fn sign_with<K: SigningKey>(
 #[wasm_bindgen(skip_typescript)]
 pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
     let sign = |config: &mut SignConfig| -> Result<String, Error> {
-        #[cfg(feature = "asymmetric")]
-        let key = match super::jwk_key::SignKey::from_js(key)? {
-            super::jwk_key::SignKey::Secret(bytes) => bytes,
-            super::jwk_key::SignKey::Private(private) => {
-                config.bind(&private)?;
-                return sign_with(payload, config, &private);
+        let key = SignKey::from_js(key)?;
+        match key {
+            SignKey::Secret(ref bytes) => {
+                let key = bytes.last_prepared_key(config.algorithm)?;
+                sign_with(payload, config, Borrow::<HmacKey>::borrow(&key))
             }
-        };
-        #[cfg(not(feature = "asymmetric"))]
-        let key = KeyBytes::from_js(key)?;
-        let key = key.last_prepared_key(config.algorithm)?;
-        sign_with(payload, config, Borrow::<HmacKey>::borrow(&key))
+            #[cfg(feature = "asymmetric")]
+            SignKey::Private(private) => {
+                config.bind(&private)?;
+                sign_with(payload, config, &private)
+            }
+        }
     };
     #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
     let result = with_last_options(&LAST_SIGN_OPTIONS, options, SignConfig::from_text, sign);

@@ -1,8 +1,7 @@
 //! `Signer`: a key and options prepared once, for hot paths.
 
 use super::error::to_js;
-#[cfg(not(feature = "asymmetric"))]
-use super::key::KeyBytes;
+use super::key_argument::SignKey;
 use super::sign::sign_with;
 use super::sign_options::SignConfig;
 use crate::{Error, HmacKey};
@@ -38,20 +37,15 @@ impl Signer {
         let make = || -> Result<Self, Error> {
             #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
             let mut config = SignConfig::from_js(options)?;
-            #[cfg(feature = "asymmetric")]
-            let key = match super::jwk_key::SignKey::from_js(key)? {
-                super::jwk_key::SignKey::Secret(bytes) => bytes,
-                super::jwk_key::SignKey::Private(private) => {
+            let key = SignKey::from_js(key)?;
+            let key = match key {
+                SignKey::Secret(ref bytes) => SignerKey::Hmac(bytes.hmac_key(config.algorithm)?),
+                #[cfg(feature = "asymmetric")]
+                SignKey::Private(private) => {
                     config.bind(&private)?;
-                    return Ok(Self {
-                        key: SignerKey::Private(private),
-                        config,
-                    });
+                    SignerKey::Private(private)
                 }
             };
-            #[cfg(not(feature = "asymmetric"))]
-            let key = KeyBytes::from_js(key)?;
-            let key = SignerKey::Hmac(key.hmac_key(config.algorithm)?);
             Ok(Self { key, config })
         };
         make().map_err(|error| to_js(&error))

@@ -1,10 +1,10 @@
 //! `Verifier`: a key and options prepared once, for hot paths.
 
 use super::error::to_js;
-use super::functions::{token_text, verify_with, Keys};
-#[cfg(not(feature = "asymmetric"))]
-use super::key::KeyBytes;
+use super::functions::token_text;
+use super::key_argument::VerifyKey;
 use super::options::VerifyConfig;
+use super::verify::{verify_with, Keys};
 use crate::{Algorithm, Error, HmacKey};
 use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -42,13 +42,29 @@ impl Verifier {
         let make = || -> Result<Self, Error> {
             #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
             let mut config = VerifyConfig::from_js(options)?;
-            #[cfg(feature = "asymmetric")]
-            let bytes = match super::jwk_key::VerifyKey::from_js(key)? {
-                super::jwk_key::VerifyKey::Secret(bytes) => {
+            let key = VerifyKey::from_js(key)?;
+            let keys = match key {
+                VerifyKey::Secret(ref secret) => {
+                    #[cfg(feature = "asymmetric")]
                     config.for_secret()?;
-                    bytes
+                    let mut keys = Vec::with_capacity(config.algorithms().len());
+                    for algorithm in config.algorithms() {
+                        let key = match secret.hmac_key(*algorithm) {
+                            Ok(key) => Ok(key),
+                            Err(Error::InvalidKey { reason }) => Err(reason),
+                            Err(error) => return Err(error),
+                        };
+                        keys.push((*algorithm, key));
+                    }
+                    if let [(_, Err(reason)), ..] = keys.as_slice() {
+                        if keys.iter().all(|(_, key)| key.is_err()) {
+                            return Err(Error::InvalidKey { reason });
+                        }
+                    }
+                    keys
                 }
-                super::jwk_key::VerifyKey::Jwk(jwk) => {
+                #[cfg(feature = "asymmetric")]
+                VerifyKey::Jwk(jwk) => {
                     config.for_jwk();
                     return Ok(Self {
                         keys: Vec::new(),
@@ -57,22 +73,6 @@ impl Verifier {
                     });
                 }
             };
-            #[cfg(not(feature = "asymmetric"))]
-            let bytes = KeyBytes::from_js(key)?;
-            let mut keys = Vec::with_capacity(config.algorithms().len());
-            for algorithm in config.algorithms() {
-                let key = match bytes.hmac_key(*algorithm) {
-                    Ok(key) => Ok(key),
-                    Err(Error::InvalidKey { reason }) => Err(reason),
-                    Err(error) => return Err(error),
-                };
-                keys.push((*algorithm, key));
-            }
-            if let [(_, Err(reason)), ..] = keys.as_slice() {
-                if keys.iter().all(|(_, key)| key.is_err()) {
-                    return Err(Error::InvalidKey { reason });
-                }
-            }
             Ok(Self {
                 keys,
                 #[cfg(feature = "asymmetric")]

@@ -8,16 +8,14 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::marker::PhantomData;
 
+/// What reading a member or a value gives: the parser's error on bad JSON.
+type Result<T> = core::result::Result<T, ParseError>;
+
 /// Receives the members of an object, in order, as they are parsed.
 pub(crate) trait Members<'a> {
     /// One member: reads its value from `parser` (at `depth`) and keeps it.
     /// The name is borrowed from the input unless it had escapes.
-    fn member(
-        &mut self,
-        name: Cow<'a, str>,
-        parser: &mut Parser<'a>,
-        depth: usize,
-    ) -> Result<(), ParseError>;
+    fn member(&mut self, name: Cow<'a, str>, parser: &mut Parser<'a>, depth: usize) -> Result<()>;
 
     /// Called when the object closes: whether two members shared a name.
     fn has_duplicate_names(&mut self, parser: &mut Parser<'a>) -> bool;
@@ -43,17 +41,17 @@ pub(crate) fn sink<'s, 'a, M: Members<'a>>(members: &'s mut M) -> &'s mut M {
 /// A value as a sink keeps it: built ([`Value`]) or only checked ([`Raw`]).
 pub(crate) trait ReadValue<'a>: Sized {
     /// Reads the value at the parser's position.
-    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self, ParseError>;
+    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self>;
 }
 
 impl<'a> ReadValue<'a> for Value {
-    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self, ParseError> {
+    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self> {
         parser.value(depth)
     }
 }
 
 impl<'a> ReadValue<'a> for Raw<'a> {
-    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self, ParseError> {
+    fn read(parser: &mut Parser<'a>, depth: usize) -> Result<Self> {
         parser.raw(depth)
     }
 }
@@ -74,12 +72,7 @@ where
     N: From<Cow<'a, str>> + AsRef<str>,
     V: ReadValue<'a>,
 {
-    fn member(
-        &mut self,
-        name: Cow<'a, str>,
-        parser: &mut Parser<'a>,
-        depth: usize,
-    ) -> Result<(), ParseError> {
+    fn member(&mut self, name: Cow<'a, str>, parser: &mut Parser<'a>, depth: usize) -> Result<()> {
         let value = V::read(parser, depth)?;
         self.push((N::from(name), value));
         Ok(())
@@ -101,12 +94,7 @@ pub(crate) struct NamesOnly {
 }
 
 impl<'a> Members<'a> for NamesOnly {
-    fn member(
-        &mut self,
-        name: Cow<'a, str>,
-        parser: &mut Parser<'a>,
-        depth: usize,
-    ) -> Result<(), ParseError> {
+    fn member(&mut self, name: Cow<'a, str>, parser: &mut Parser<'a>, depth: usize) -> Result<()> {
         parser.raw(depth)?;
         parser.names.push(name);
         Ok(())
@@ -185,12 +173,7 @@ where
     V: ReadValue<'a>,
     O: Members<'a>,
 {
-    fn member(
-        &mut self,
-        name: Cow<'a, str>,
-        parser: &mut Parser<'a>,
-        depth: usize,
-    ) -> Result<(), ParseError> {
+    fn member(&mut self, name: Cow<'a, str>, parser: &mut Parser<'a>, depth: usize) -> Result<()> {
         if let Some(index) = T::position(&name) {
             let value = V::read(parser, depth)?;
             self.place_at(index, value);

@@ -1,0 +1,164 @@
+//! Verifying from JavaScript (feature `js-verify`): the one-shot `verify` and
+//! the path it shares with `verifyWithHeader` and `Verifier`.
+
+use super::error::to_js;
+use super::functions::{json_to_js, token_text};
+#[cfg(feature = "asymmetric")]
+use super::jwk_key::JwkKey;
+use super::key::{KeyBytes, PreparedKey};
+use super::key_argument::VerifyKey;
+#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
+use super::options::VerifyConfig;
+use crate::claims::KeepChecked;
+use crate::verify::verify_checked;
+use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
+#[cfg(feature = "asymmetric")]
+use alloc::vec::Vec;
+use core::borrow::Borrow;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+/// Where a verification's key comes from.
+pub(crate) enum Keys<'a> {
+    /// What a `Verifier` prepared for each allowed algorithm: its key, or
+    /// why the key cannot serve it.
+    Prepared(&'a [(Algorithm, Result<HmacKey, &'static str>)]),
+    /// The caller's secret, made into a key only once the token's algorithm
+    /// is known to be allowed.
+    Secret(&'a KeyBytes),
+    /// A JWK or a JWK Set: the key the token's `alg` and `kid` choose.
+    #[cfg(feature = "asymmetric")]
+    Jwk(&'a JwkKey),
+}
+
+/// The key chosen for one token. (It lives on the stack for one call: a
+/// made key is not worth a heap allocation.)
+#[allow(clippy::large_enum_variant)]
+enum Chosen<'a> {
+    Prepared(&'a HmacKey),
+    Made(PreparedKey),
+    #[cfg(feature = "asymmetric")]
+    Jwk(crate::SelectedKey<'a>),
+}
+
+impl Chosen<'_> {
+    /// The chosen key as a `VerifyingKey`.
+    fn key(&self) -> &dyn VerifyingKey {
+        match self {
+            Self::Prepared(key) => *key,
+            Self::Made(key) => Borrow::<HmacKey>::borrow(key),
+            #[cfg(feature = "asymmetric")]
+            Self::Jwk(key) => key,
+        }
+    }
+}
+
+impl VerifyingKey for Chosen<'_> {
+    fn algorithm(&self) -> Algorithm {
+        self.key().algorithm()
+    }
+
+    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
+        self.key().verify_signature(signing_input, signature)
+    }
+}
+
+/// Verifies `token` and returns its payload (with `WITH_HEADER`, the payload
+/// and the protected header): the one path behind `verify`, `verifyWithHeader`
+/// and `Verifier`.
+#[inline(never)]
+pub(crate) fn verify_with<const WITH_HEADER: bool>(
+    token: &str,
+    validation: &Validation,
+    keys: &Keys<'_>,
+) -> Result<JsValue, Error> {
+    let select = |request: &KeyRequest<'_>| match keys {
+        Keys::Prepared(keys) => match keys
+            .iter()
+            .find(|(allowed, _)| *allowed == request.algorithm)
+        {
+            Some((_, Ok(key))) => Ok(Chosen::Prepared(key)),
+            Some((_, Err(reason))) => Err(Error::InvalidKey { reason }),
+            None => Err(Error::AlgorithmNotAllowed),
+        },
+        Keys::Secret(secret) => secret
+            .last_prepared_key(request.algorithm)
+            .map(Chosen::Made),
+        #[cfg(feature = "asymmetric")]
+        Keys::Jwk(key) => key.choose(request).map(Chosen::Jwk),
+    };
+    // The payload's text passed every rule: JavaScript's own parser makes the
+    // object, nothing is built in Rust.
+    verify_checked::<_, KeepChecked, _>(token, validation, select, |header, _, payload, _| {
+        #[cfg(feature = "asymmetric")]
+        if WITH_HEADER {
+            return payload_and_header(payload, header);
+        }
+        #[cfg(not(feature = "asymmetric"))]
+        let _ = header;
+        json_to_js(payload)
+    })
+}
+
+/// `{ payload, protectedHeader }` of two checked JSON texts, made by one
+/// `JSON.parse`.
+#[cfg(feature = "asymmetric")]
+fn payload_and_header(payload: &[u8], header: &[u8]) -> Result<JsValue, Error> {
+    let mut both = Vec::with_capacity(header.len() + payload.len() + 32);
+    both.extend_from_slice(b"{\"payload\":");
+    both.extend_from_slice(payload);
+    both.extend_from_slice(b",\"protectedHeader\":");
+    both.extend_from_slice(header);
+    both.push(b'}');
+    json_to_js(&both)
+}
+
+/// Verifies `token` with any key `verify` takes: a secret, or in the
+/// asymmetric builds a JWK or a JWK Set.
+pub(crate) fn verify_any<const WITH_HEADER: bool>(
+    token: &str,
+    key: &JsValue,
+    config: &mut VerifyConfig,
+) -> Result<JsValue, Error> {
+    let key = VerifyKey::from_js(key)?;
+    match key {
+        VerifyKey::Secret(ref secret) => {
+            #[cfg(feature = "asymmetric")]
+            config.for_secret()?;
+            verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Secret(secret))
+        }
+        #[cfg(feature = "asymmetric")]
+        VerifyKey::Jwk(jwk) => {
+            // The options read for this call may be kept for the next one
+            // (`last_options`), which may give a secret: the JWK's rule goes
+            // on a copy. (Asymmetric verification costs far more than it.)
+            let mut config = config.clone();
+            config.for_jwk();
+            verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Jwk(&jwk))
+        }
+    }
+}
+
+/// Verifies a token's signature and claims and returns its payload.
+///
+/// # Errors
+/// Throws a `JwtError` with the code of the first rule that fails.
+#[wasm_bindgen(skip_typescript)]
+pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    // The options first: they may raise the length cap.
+    let verify = |config: &mut VerifyConfig| -> Result<JsValue, Error> {
+        let token = token_text(token, config.validation.max_token_length)?;
+        verify_any::<false>(&token, key, config)
+    };
+    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    let result = with_last_options(
+        &LAST_VERIFY_OPTIONS,
+        options,
+        VerifyConfig::from_text,
+        verify,
+    );
+    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    let result = VerifyConfig::from_js(options).and_then(|mut config| verify(&mut config));
+    result.map_err(|error| to_js(&error))
+}
