@@ -54,8 +54,12 @@ pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<Strin
             }
             #[cfg(feature = "asymmetric")]
             SignKey::Private(private) => {
+                // The options read for this call may be kept for the next one
+                // (`last_options`), which may give a secret: the key's
+                // algorithm is bound on a copy. (Signing costs far more.)
+                let mut config = config.clone();
                 config.bind(&private)?;
-                sign_with(payload, config, &private)
+                sign_with(payload, &config, &private)
             }
         }
     };

@@ -13,12 +13,14 @@ use alloc::string::String;
 use wasm_bindgen::JsValue;
 
 /// How the `jti` claim is set.
+#[derive(Clone)]
 enum JwtId {
     Fixed(String),
     Random,
 }
 
 /// `SignOptions`, read once.
+#[derive(Clone)]
 pub(crate) struct SignConfig {
     pub algorithm: Algorithm,
     /// The header every token starts with, encoded once.

@@ -297,3 +297,34 @@ fn a_forged_signature_fails_under_every_key_form() {
         );
     }
 }
+
+/// One-shot `sign` and `verify` keep the options they read for the next call
+/// with the same options: a JWK's algorithm, bound for one call, must not stay
+/// in them for a secret that comes next.
+#[wasm_bindgen_test]
+fn a_jwk_call_leaves_the_kept_options_as_they_were_read() {
+    let secret = text(&"k".repeat(64));
+    let (private, public) = key_pair("ES256");
+    let payload = json(r#"{"sub":"user-1"}"#);
+    let options = r#""expiresIn":900"#;
+    sign(&payload, &private, &at_now(options)).expect("signed with the private JWK");
+    let hs256 = sign(&payload, &secret, &at_now(options)).expect("signed with the secret");
+    let header = decode_protected_header(&text(&hs256)).expect("a header");
+    assert_eq!(get_string(&header, "alg").as_deref(), Some("HS256"));
+
+    let es256 = signed(&private, "");
+    let hs384 = sign(
+        &payload,
+        &secret,
+        &at_now(r#""alg":"HS384","expiresIn":900"#),
+    )
+    .expect("signed with HS384");
+    verify(&text(&es256), &public, &at_now("")).expect("verified with the public JWK");
+    verify(&text(&hs256), &secret, &at_now("")).expect("HS256 with the secret");
+    verify(&text(&es256), &public, &at_now("")).expect("verified with the public JWK again");
+    assert_eq!(
+        code(verify(&text(&hs384), &secret, &at_now(""))),
+        "ERR_JOSE_ALG_NOT_ALLOWED",
+        "a secret verifies HS256 only unless the options name more"
+    );
+}
