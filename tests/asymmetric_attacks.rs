@@ -11,38 +11,27 @@
     feature = "eddsa"
 ))]
 
+mod common;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use common::codes::{ALG_NOT_ALLOWED, JWK_INVALID, KEY_INVALID, SIGNATURE_FAILED};
+use common::{b64, code, NOW};
 use hmac::{Hmac, KeyInit, Mac};
 use jwt_edge::alg::ecdsa::{EcdsaPrivateKey, EcdsaPublicKey};
 use jwt_edge::alg::eddsa::{Ed25519PrivateKey, Ed25519PublicKey};
 use jwt_edge::alg::rsa::RsaPublicKey;
 use jwt_edge::{
-    sign, verify, Algorithm, Claims, Error, HeaderOptions, HmacKey, KeyFamily, KeySet, NumericDate,
+    sign, verify, Algorithm, Claims, HeaderOptions, HmacKey, KeyFamily, KeySet, NumericDate,
     PublicKey, SigningKey, Validation,
 };
 use sha2::Sha256;
-
-const NOW: u64 = 1_700_000_000;
-
-const ALG_NOT_ALLOWED: &str = "ERR_JOSE_ALG_NOT_ALLOWED";
-const SIGNATURE_FAILED: &str = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-const KEY_INVALID: &str = "ERR_KEY_INVALID";
-const JWK_INVALID: &str = "ERR_JWK_INVALID";
-
-fn b64(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
-}
 
 fn claims() -> Claims {
     let mut claims = Claims::new();
     claims.subject = Some("user-1".into());
     claims.expires_at = NumericDate::from_secs(NOW + 600);
     claims
-}
-
-fn code<T>(result: Result<T, Error>) -> Result<(), &'static str> {
-    result.map(|_| ()).map_err(|error| error.code())
 }
 
 fn allowing(algorithms: &[Algorithm]) -> Validation {
@@ -228,7 +217,7 @@ fn rsa_modulus_under_2048_or_over_8192_bits_is_refused() {
         );
         let jwk = format!(
             r#"{{"kty":"RSA","n":"{}","e":"AQAB"}}"#,
-            b64(&modulus(bits))
+            b64(modulus(bits))
         );
         assert_eq!(
             code(PublicKey::from_jwk(jwk.as_bytes())),
@@ -487,7 +476,7 @@ fn ed25519_weak_keys_and_non_canonical_signatures_are_refused() {
     );
     let jwk = format!(
         r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
-        b64(&identity)
+        b64(identity)
     );
     assert_eq!(code(PublicKey::from_jwk(jwk.as_bytes())), Err(JWK_INVALID));
 
@@ -584,7 +573,7 @@ fn keys_named_by_the_token_header_are_never_used() {
 #[test]
 fn keys_print_no_key_material() {
     let private = ed25519_key(Algorithm::EdDsa);
-    let x = b64(&jwk_x(&private.public_key()));
+    let x = b64(jwk_x(&private.public_key()));
     for printed in [
         format!("{private:?}"),
         format!("{:?}", private.public_key()),

@@ -17,6 +17,9 @@
     feature = "eddsa"
 ))]
 
+mod common;
+
+use common::NOW;
 use jwt_edge::alg::ecdsa::EcdsaPrivateKey;
 use jwt_edge::alg::eddsa::Ed25519PrivateKey;
 use jwt_edge::{
@@ -24,8 +27,6 @@ use jwt_edge::{
     Validation,
 };
 use proptest::prelude::*;
-
-const NOW: u64 = 1_700_000_000;
 
 fn claims(subject: &str) -> Claims {
     let mut claims = Claims::new();

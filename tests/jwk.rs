@@ -7,13 +7,14 @@
     feature = "eddsa"
 ))]
 
+mod common;
+
+use common::{code, NOW};
 use jwt_edge::alg::eddsa::Ed25519PrivateKey;
 use jwt_edge::{
-    sign, verify, Algorithm, Claims, Error, HeaderOptions, HmacKey, KeyFamily, KeySet, NumericDate,
+    sign, verify, Algorithm, Claims, HeaderOptions, HmacKey, KeyFamily, KeySet, NumericDate,
     PrivateKey, PublicKey, Validation,
 };
-
-const NOW: u64 = 1_700_000_000;
 
 /// RFC 7638 §3.1 (the key of RFC 7517 §A.1).
 const RFC_7638_N: &str = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
@@ -21,10 +22,6 @@ const RFC_7638_N: &str = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cb
 /// RFC 8037 §A.1 / §A.2.
 const RFC_8037_D: &str = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A";
 const RFC_8037_X: &str = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
-
-fn code<T>(result: Result<T, Error>) -> Result<(), &'static str> {
-    result.map(|_| ()).map_err(|error| error.code())
-}
 
 fn claims() -> Claims {
     let mut claims = Claims::new();

@@ -8,17 +8,14 @@
     feature = "eddsa"
 ))]
 
-use jwt_edge::{
-    verify, verify_jws, Algorithm, Error, PrivateKey, PublicKey, SigningKey, Validation,
-};
+mod common;
+
+use common::code;
+use jwt_edge::{verify, verify_jws, Algorithm, PrivateKey, PublicKey, SigningKey, Validation};
 
 /// RFC 7515 §A.1's payload (`exp` 1300819380), shared by §A.2 and §A.3.
 const RFC_7515_PAYLOAD: &str = "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
 const BEFORE_EXP: u64 = 1_300_819_379;
-
-fn code<T>(result: Result<T, Error>) -> Result<(), &'static str> {
-    result.map(|_| ()).map_err(|error| error.code())
-}
 
 fn jwt_validation(algorithm: Algorithm) -> Validation {
     Validation::new(BEFORE_EXP).algorithms(&[algorithm])

@@ -10,6 +10,7 @@ use common::code;
 use common::codes::{
     ALG_NOT_ALLOWED, JWS_INVALID, JWT_INVALID, KEY_INVALID, NOT_SUPPORTED, SIGNATURE_FAILED,
 };
+use common::vectors::{field, hex, load, text};
 use jwt_edge::{
     verify, verify_jws, Algorithm, Error, HmacKey, KeyFamily, Validation, VerifyingKey,
 };
@@ -23,35 +24,6 @@ const INVALID_JWS_CODES: [&str; 4] = [
     ALG_NOT_ALLOWED,
     NOT_SUPPORTED,
 ];
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("the vector file is readable");
-    serde_json::from_str(&text).expect("the vector file is JSON")
-}
-
-fn hex(text: &str) -> Vec<u8> {
-    assert!(text.len().is_multiple_of(2), "odd-length hex: {text}");
-    text.as_bytes()
-        .chunks(2)
-        .map(|pair| {
-            let digits = core::str::from_utf8(pair).expect("hex is ASCII");
-            u8::from_str_radix(digits, 16).expect("valid hex digits")
-        })
-        .collect()
-}
-
-fn field<'a>(value: &'a Value, name: &str) -> &'a Value {
-    value
-        .get(name)
-        .unwrap_or_else(|| panic!("missing field {name:?}"))
-}
-
-fn text<'a>(value: &'a Value, name: &str) -> &'a str {
-    field(value, name)
-        .as_str()
-        .unwrap_or_else(|| panic!("field {name:?} is not a string"))
-}
 
 fn number(value: &Value, name: &str) -> u64 {
     field(value, name)

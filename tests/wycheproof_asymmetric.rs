@@ -20,15 +20,13 @@
     feature = "eddsa"
 ))]
 
-use jwt_edge::{verify_jws, Algorithm, Error, KeySet, PublicKey, Validation};
+mod common;
+
+use common::code;
+use common::codes::{ALG_NOT_ALLOWED, JWK_INVALID, JWS_INVALID, NO_MATCHING_KEY, SIGNATURE_FAILED};
+use jwt_edge::{verify_jws, Algorithm, KeySet, PublicKey, Validation};
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-const JWS_INVALID: &str = "ERR_JWS_INVALID";
-const ALG_NOT_ALLOWED: &str = "ERR_JOSE_ALG_NOT_ALLOWED";
-const SIGNATURE_FAILED: &str = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-const JWK_INVALID: &str = "ERR_JWK_INVALID";
-const NO_MATCHING_KEY: &str = "ERR_JWKS_NO_MATCHING_KEY";
 
 fn load() -> Value {
     let path = format!(
@@ -36,10 +34,6 @@ fn load() -> Value {
         env!("CARGO_MANIFEST_DIR")
     );
     serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON")
-}
-
-fn code<T>(result: Result<T, Error>) -> Result<(), &'static str> {
-    result.map(|_| ()).map_err(|error| error.code())
 }
 
 /// The code each case must end with, verified with its group's JWK.

@@ -16,34 +16,13 @@
     feature = "eddsa"
 ))]
 
+mod common;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use common::vectors::{field, hex, load, text};
 use jwt_edge::{Algorithm, Error, KeyRequest, KeySource, PublicKey, VerifyingKey};
 use serde_json::Value;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("the vector file is readable");
-    serde_json::from_str(&text).expect("the vector file is JSON")
-}
-
-fn hex(text: &str) -> Vec<u8> {
-    assert!(text.len().is_multiple_of(2), "odd-length hex: {text}");
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(&text[at..at + 2], 16).expect("hex"))
-        .collect()
-}
-
-fn field<'a>(value: &'a Value, name: &str) -> &'a Value {
-    value
-        .get(name)
-        .unwrap_or_else(|| panic!("missing field {name:?}"))
-}
-
-fn text<'a>(value: &'a Value, name: &str) -> &'a str {
-    field(value, name).as_str().expect("a string")
-}
 
 fn array<'a>(value: &'a Value, name: &str) -> &'a [Value] {
     field(value, name).as_array().expect("an array")

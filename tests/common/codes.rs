@@ -20,6 +20,14 @@ pub const CLAIM_FAILED: &str = "ERR_JWT_CLAIM_VALIDATION_FAILED";
 pub const KEY_INVALID: &str = "ERR_KEY_INVALID";
 /// The options are invalid.
 pub const INVALID_OPTIONS: &str = "ERR_INVALID_OPTIONS";
+/// A JWK is not a usable key.
+pub const JWK_INVALID: &str = "ERR_JWK_INVALID";
+/// A JWK Set is not a set of JWKs.
+pub const JWKS_INVALID: &str = "ERR_JWKS_INVALID";
+/// No key of a JWK Set fits the token.
+pub const NO_MATCHING_KEY: &str = "ERR_JWKS_NO_MATCHING_KEY";
+/// More than one key of a JWK Set fits the token.
+pub const MULTIPLE_MATCHING_KEYS: &str = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
 
 /// The codes a token can be refused with (by `verify` and `decode_unverified`).
 pub const TOKEN_CODES: [&str; 7] = [

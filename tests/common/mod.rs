@@ -1,10 +1,12 @@
 //! What the Rust test files share: the error codes, base64url, signing raw
-//! header and payload bytes, and a key that fits every algorithm.
+//! header and payload bytes, a key that fits every algorithm, and the
+//! Wycheproof vector files.
 //!
 //! Each test file is its own crate and uses only a part of this module.
 #![allow(dead_code)]
 
 pub mod codes;
+pub mod vectors;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
