@@ -215,10 +215,7 @@ fn rsa_modulus_under_2048_or_over_8192_bits_is_refused() {
             Err(KEY_INVALID),
             "{bits} bits"
         );
-        let jwk = format!(
-            r#"{{"kty":"RSA","n":"{}","e":"AQAB"}}"#,
-            b64(modulus(bits))
-        );
+        let jwk = format!(r#"{{"kty":"RSA","n":"{}","e":"AQAB"}}"#, b64(modulus(bits)));
         assert_eq!(
             code(PublicKey::from_jwk(jwk.as_bytes())),
             Err(JWK_INVALID),
@@ -474,10 +471,7 @@ fn ed25519_weak_keys_and_non_canonical_signatures_are_refused() {
         code(Ed25519PublicKey::from_bytes(&identity)),
         Err(KEY_INVALID)
     );
-    let jwk = format!(
-        r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#,
-        b64(identity)
-    );
+    let jwk = format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{}"}}"#, b64(identity));
     assert_eq!(code(PublicKey::from_jwk(jwk.as_bytes())), Err(JWK_INVALID));
 
     let key = ed25519_key(Algorithm::EdDsa);
