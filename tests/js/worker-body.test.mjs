@@ -19,8 +19,8 @@ after(async () => {
 /**
  * POSTs a chunked body (no Content-Length) of `chunks` × 1 KiB, one chunk
  * per turn of the event loop after the previous one was flushed, and
- * resolves to the status and how many chunks the client had sent when the
- * answer arrived.
+ * resolves to the status, the answer's text and how many chunks the client
+ * had sent when the answer arrived.
  */
 function postChunked(worker, path, chunks) {
   return new Promise((resolve, reject) => {
@@ -33,10 +33,14 @@ function postChunked(worker, path, chunks) {
     });
     req.on("response", (response) => {
       answered = true;
-      response.resume();
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (part) => {
+        text += part;
+      });
       response.on("end", () => {
         req.destroy();
-        resolve({ status: response.statusCode, sentWhenAnswered: sent });
+        resolve({ status: response.statusCode, text, sentWhenAnswered: sent });
       });
     });
     req.on("error", (error) => {
@@ -55,27 +59,35 @@ function postChunked(worker, path, chunks) {
   });
 }
 
+// `wrangler dev`'s proxy stands between the client and the worker. When a
+// request meets a connection the worker has closed, or the worker being
+// reloaded (wrangler rebuilds once just after it starts), the proxy answers 503
+// "Your worker restarted mid-request" without reaching the worker (Cloudflare's
+// edge has no such hop). That answer, once, is the proxy's: the request is
+// sent again, and the worker's own answer is what the tests judge.
+const proxyRestarted = ({ status, text }) => status === 503 && /^Your worker restarted mid-request/.test(text);
+
 describe("request bodies", () => {
   test("a chunked body over 8 KiB is refused (413) while the client is still sending it, and the worker answers the next request", async () => {
     const chunks = 2_048; // 2 MiB
-    const { status, sentWhenAnswered } = await postChunked(api, "/api/login", chunks);
+    let answer = await postChunked(api, "/api/login", chunks);
+    if (proxyRestarted(answer)) answer = await postChunked(api, "/api/login", chunks);
+    const { status, sentWhenAnswered } = answer;
     assert.equal(status, 413);
     assert.ok(sentWhenAnswered < chunks, `the answer came after all ${chunks} chunks: the worker read the whole body`);
     // The worker answered before the body ended, so the connection it came
-    // on cannot carry another request. Under `wrangler dev` a proxy stands
-    // between the client and the worker, and the next request may meet that
-    // closed connection: the proxy then answers 503 "Your worker restarted
-    // mid-request" without reaching the worker (Cloudflare's edge has no
-    // such hop). That answer, once, is the proxy's; the worker's must be 200.
+    // on cannot carry another request: the next one may meet it closed.
     const [demoUser] = demoAccounts;
     const login = () => call(api, "POST", "/api/login", { body: { username: demoUser.username, password: demoUser.password } });
     let next = await login();
-    if (next.status === 503 && /^Your worker restarted mid-request/.test(next.text)) next = await login();
+    if (proxyRestarted(next)) next = await login();
     assert.equal(next.status, 200);
   });
 
   test("a chunked body under the limit is read whole", async () => {
-    const { status } = await postChunked(api, "/api/login", 2);
+    let answer = await postChunked(api, "/api/login", 2);
+    if (proxyRestarted(answer)) answer = await postChunked(api, "/api/login", 2);
+    const { status } = answer;
     assert.equal(status, 400, "2 KiB of spaces: no username");
   });
 });
