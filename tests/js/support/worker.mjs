@@ -75,6 +75,14 @@ async function startWranglerOnce(cwd, extraArgs, { timeoutMs = 90_000 } = {}) {
       } catch {}
       throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
     }
+    // wrangler's proxy answers before the worker is up, and the worker is
+    // built and loaded twice at start ("The file src changed, restarting
+    // build..."): a request in between gets the proxy's 503 "Your worker
+    // restarted mid-request". "Ready on" comes after both.
+    if (!output.includes(`Ready on ${url}`)) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
     try {
       await fetch(url, { signal: AbortSignal.timeout(2_000) });
       // A wrangler that ends before the test stops it leaves only "connection
