@@ -32,3 +32,24 @@ export async function runPage(browser, url) {
   await page.close();
   return { result, errors, requested };
 }
+
+/**
+ * The browsers the package's pages are checked in, each launched as
+ * { runPage(url), close() } (runPage as above).
+ */
+export const pageBrowsers = [
+  {
+    name: "Chromium",
+    async launch() {
+      const browser = await launchChromium();
+      return { runPage: (url) => runPage(browser, url), close: () => browser.close() };
+    },
+  },
+  {
+    name: "Firefox",
+    async launch() {
+      const { launchFirefox } = await import("./firefox.mjs");
+      return launchFirefox();
+    },
+  },
+];
