@@ -8,13 +8,13 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { after, test } from "node:test";
 import { entries, runtimes, sourceEntries } from "../../pkg-template/entries.mjs";
 import { profiles } from "../../scripts/build-profiles.mjs";
 import { importJWK, SignJWT } from "jose";
 import { apiIn, entryFile, packagePlan } from "../../scripts/package/plan.mjs";
 import { serveStatic } from "../../scripts/static-server.mjs";
-import { pageBrowsers } from "./support/browser.mjs";
+import { inEachPageBrowser } from "./support/browser.mjs";
 import { binDir, scratchProject } from "./support/package.mjs";
 import { startWrangler } from "./support/worker.mjs";
 import { REFERENCE_TOKEN } from "./fixtures/check.js";
@@ -149,54 +149,44 @@ function browserFile(exported) {
   throw new Error(`no browser condition in ${JSON.stringify(exported)}`);
 }
 
-for (const { name, launch } of pageBrowsers) {
-  describe(`in ${name}`, () => {
-    let browser;
-    before(async () => {
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-    });
-
-    for (const entry of all) {
-      const from = specifier(entry.path);
-      test(`a page without a bundler imports ${from} and fetches the .wasm of its table row`, async () => {
-        const imports = Object.fromEntries(
-          Object.entries(manifest.exports)
-            .filter(([path]) => path !== "./package.json")
-            .map(([path, exported]) => [specifier(path), `/node_modules/jwt-edge/${browserFile(exported).slice(2)}`]),
-        );
-        const page = join(project.dir, `probe-${entry.path === "." ? "index" : entry.path.slice(2)}.html`);
-        writeFileSync(
-          page,
-          `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
-  <script type="importmap">${JSON.stringify({ imports })}</script>
-  <script type="module">
-  ${probeSource}
-  try {
-    window.__result = probe(await import(${JSON.stringify(from)}));
-  } catch (error) {
-    window.__result = { failed: String(error) };
-  }
-  </script>`,
-        );
-        const server = await serveStatic(project.dir);
-        try {
-          const { result, errors, requested } = await browser.runPage(`${server.url}/${page.split("/").pop()}`);
-          assert.deepEqual(errors, []);
-          assert.deepEqual(result, expectedInBrowsers[from]);
-          if (entries.includes(entry)) {
-            const wasm = requested.filter((path) => path.endsWith(".wasm"));
-            assert.deepEqual(wasm, [`/node_modules/jwt-edge/${profiles[entry.builds[runtimes.browser.loads]].wasm}`]);
-          }
-        } finally {
-          await server.close();
-        }
-      });
-    }
-  });
+inEachPageBrowser((runPage) => {
+  for (const entry of all) {
+    const from = specifier(entry.path);
+    test(`a page without a bundler imports ${from} and fetches the .wasm of its table row`, async () => {
+      const imports = Object.fromEntries(
+        Object.entries(manifest.exports)
+          .filter(([path]) => path !== "./package.json")
+          .map(([path, exported]) => [specifier(path), `/node_modules/jwt-edge/${browserFile(exported).slice(2)}`]),
+      );
+      const page = join(project.dir, `probe-${entry.path === "." ? "index" : entry.path.slice(2)}.html`);
+      writeFileSync(
+        page,
+        `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="importmap">${JSON.stringify({ imports })}</script>
+<script type="module">
+${probeSource}
+try {
+  window.__result = probe(await import(${JSON.stringify(from)}));
+} catch (error) {
+  window.__result = { failed: String(error) };
 }
+</script>`,
+      );
+      const server = await serveStatic(project.dir);
+      try {
+        const { result, errors, requested } = await runPage(`${server.url}/${page.split("/").pop()}`);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(result, expectedInBrowsers[from]);
+        if (entries.includes(entry)) {
+          const wasm = requested.filter((path) => path.endsWith(".wasm"));
+          assert.deepEqual(wasm, [`/node_modules/jwt-edge/${profiles[entry.builds[runtimes.browser.loads]].wasm}`]);
+        }
+      } finally {
+        await server.close();
+      }
+    });
+  }
+});
 
 test("workerd: a JavaScript Worker under wrangler dev imports every entry and gets its row's exports", async () => {
   const dir = join(project.dir, "worker-table");

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { pageBrowsers } from "./support/browser.mjs";
+import { after, test } from "node:test";
+import { inEachPageBrowser } from "./support/browser.mjs";
 import { binDir, pkgDir, scratchProject } from "./support/package.mjs";
 import { serveStatic } from "../../scripts/static-server.mjs";
 import { startWrangler } from "./support/worker.mjs";
@@ -106,80 +106,70 @@ test("arethetypeswrong reports no problems", () => {
   });
 });
 
-for (const { name, launch } of pageBrowsers) {
-  describe(`in ${name}`, () => {
-    let browser;
-    before(async () => {
-      browser = await launch();
-    });
-    after(async () => {
-      await browser?.close();
-    });
-
-    test("a page with <script type=module> and no bundler", async () => {
-      const server = await serveStatic(project.dir);
-      try {
-        const { result, errors, requested } = await browser.runPage(`${server.url}/browser/index.html`);
-        assert.deepEqual(errors, []);
-        assert.deepEqual(result, reference);
-        // Browsers download the build optimized for size, never the speed build.
-        assert.deepEqual(
-          requested.filter((path) => path.endsWith(".wasm")),
-          ["/node_modules/jwt-edge/jwt_edge_bg.wasm"],
-        );
-      } finally {
-        await server.close();
-      }
-    });
-
-    test("jwt-edge/verify on a page with no bundler fetches only the module without signing", async () => {
-      const server = await serveStatic(project.dir);
-      try {
-        const { result, errors, requested } = await browser.runPage(`${server.url}/browser/verify.html`);
-        assert.deepEqual(errors, []);
-        assert.deepEqual(result, verifyReference);
-        // Two requests to the package: the entry (its glue bundled in) and the .wasm.
-        assert.deepEqual(
-          requested.filter((path) => path.startsWith("/node_modules/jwt-edge/")),
-          ["/node_modules/jwt-edge/verify.js", "/node_modules/jwt-edge/jwt_edge_verify_bg.wasm"],
-        );
-      } finally {
-        await server.close();
-      }
-    });
-
-    /** Builds the Vite app in fixtures/`app`, opens it, and returns its result and the .wasm it fetched. */
-    async function runViteApp(app) {
-      const appDir = join(project.dir, app);
-      execFileSync(join(binDir, "vite"), ["build", "--logLevel", "warn", "--outDir", "dist"], {
-        cwd: appDir,
-        encoding: "utf8",
-      });
-      const server = await serveStatic(join(appDir, "dist"));
-      try {
-        const { result, errors, requested } = await browser.runPage(`${server.url}/index.html`);
-        assert.deepEqual(errors, []);
-        const wasm = requested.filter((path) => path.endsWith(".wasm"));
-        assert.equal(wasm.length, 1);
-        return { result, wasm: readFileSync(join(appDir, "dist", wasm[0])) };
-      } finally {
-        await server.close();
-      }
-    }
-
-    test("an app bundled by Vite that imports from \"jwt-edge\"", async () => {
-      const { result, wasm } = await runViteApp("bundle");
+inEachPageBrowser((runPage) => {
+  test("a page with <script type=module> and no bundler", async () => {
+    const server = await serveStatic(project.dir);
+    try {
+      const { result, errors, requested } = await runPage(`${server.url}/browser/index.html`);
+      assert.deepEqual(errors, []);
       assert.deepEqual(result, reference);
-      assert.ok(wasm.equals(readFileSync(join(pkgDir, "jwt_edge_bg.wasm"))), "the bundle ships the build optimized for size");
-    });
-
-    test("an app bundled by Vite that imports from \"jwt-edge/verify\"", async () => {
-      const { result, wasm } = await runViteApp("bundle-verify");
-      assert.deepEqual(result, verifyReference);
-      assert.ok(wasm.equals(readFileSync(join(pkgDir, "jwt_edge_verify_bg.wasm"))), "the bundle ships the module without signing");
-    });
+      // Browsers download the build optimized for size, never the speed build.
+      assert.deepEqual(
+        requested.filter((path) => path.endsWith(".wasm")),
+        ["/node_modules/jwt-edge/jwt_edge_bg.wasm"],
+      );
+    } finally {
+      await server.close();
+    }
   });
-}
+
+  test("jwt-edge/verify on a page with no bundler fetches only the module without signing", async () => {
+    const server = await serveStatic(project.dir);
+    try {
+      const { result, errors, requested } = await runPage(`${server.url}/browser/verify.html`);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(result, verifyReference);
+      // Two requests to the package: the entry (its glue bundled in) and the .wasm.
+      assert.deepEqual(
+        requested.filter((path) => path.startsWith("/node_modules/jwt-edge/")),
+        ["/node_modules/jwt-edge/verify.js", "/node_modules/jwt-edge/jwt_edge_verify_bg.wasm"],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  /** Builds the Vite app in fixtures/`app`, opens it, and returns its result and the .wasm it fetched. */
+  async function runViteApp(app) {
+    const appDir = join(project.dir, app);
+    execFileSync(join(binDir, "vite"), ["build", "--logLevel", "warn", "--outDir", "dist"], {
+      cwd: appDir,
+      encoding: "utf8",
+    });
+    const server = await serveStatic(join(appDir, "dist"));
+    try {
+      const { result, errors, requested } = await runPage(`${server.url}/index.html`);
+      assert.deepEqual(errors, []);
+      const wasm = requested.filter((path) => path.endsWith(".wasm"));
+      assert.equal(wasm.length, 1);
+      return { result, wasm: readFileSync(join(appDir, "dist", wasm[0])) };
+    } finally {
+      await server.close();
+    }
+  }
+
+  test("an app bundled by Vite that imports from \"jwt-edge\"", async () => {
+    const { result, wasm } = await runViteApp("bundle");
+    assert.deepEqual(result, reference);
+    assert.ok(wasm.equals(readFileSync(join(pkgDir, "jwt_edge_bg.wasm"))), "the bundle ships the build optimized for size");
+  });
+
+  test("an app bundled by Vite that imports from \"jwt-edge/verify\"", async () => {
+    const { result, wasm } = await runViteApp("bundle-verify");
+    assert.deepEqual(result, verifyReference);
+    assert.ok(wasm.equals(readFileSync(join(pkgDir, "jwt_edge_verify_bg.wasm"))), "the bundle ships the module without signing");
+  });
+});
 
 test("a JavaScript Cloudflare Worker under wrangler dev (workerd)", async () => {
   const worker = await startWrangler(join(project.dir, "worker"));

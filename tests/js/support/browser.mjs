@@ -1,4 +1,6 @@
-// Debian's Chromium driven by playwright-core (no browser download).
+// Debian's Chromium driven by playwright-core (no browser download), and the
+// browsers the package's pages are checked in.
+import { after, before, describe } from "node:test";
 import { chromium } from "playwright-core";
 
 export async function launchChromium() {
@@ -53,3 +55,22 @@ export const pageBrowsers = [
     },
   },
 ];
+
+/**
+ * Declares `define`'s tests once per browser of `pageBrowsers`, in a suite
+ * named for it; `define` gets that browser's `runPage(url)`.
+ */
+export function inEachPageBrowser(define) {
+  for (const { name, launch } of pageBrowsers) {
+    describe(`in ${name}`, () => {
+      let browser;
+      before(async () => {
+        browser = await launch();
+      });
+      after(async () => {
+        await browser?.close();
+      });
+      define((url) => browser.runPage(url));
+    });
+  }
+}
