@@ -32,14 +32,26 @@ pub struct EcdsaPublicKey {
     point: Point,
 }
 
-#[derive(Clone, PartialEq, Eq)]
-enum Point {
-    #[cfg(feature = "es256")]
-    P256(p256::ecdsa::VerifyingKey),
-    #[cfg(feature = "es384")]
-    P384(p384::ecdsa::VerifyingKey),
-    #[cfg(feature = "es512")]
-    P521(p521::ecdsa::VerifyingKey),
+/// An enum of one variant per curve this build has (its cargo feature on),
+/// each holding that curve's crate's `$key`.
+macro_rules! per_curve {
+    ($(#[$attribute:meta])* enum $name:ident of $key:ident) => {
+        $(#[$attribute])*
+        enum $name {
+            #[cfg(feature = "es256")]
+            P256(p256::ecdsa::$key),
+            #[cfg(feature = "es384")]
+            P384(p384::ecdsa::$key),
+            #[cfg(feature = "es512")]
+            P521(p521::ecdsa::$key),
+        }
+    };
+}
+
+per_curve! {
+    /// A public key: the curve point, checked on its curve when read.
+    #[derive(Clone, PartialEq, Eq)]
+    enum Point of VerifyingKey
 }
 
 /// An ECDSA private key on P-256, P-384 or P-521, zeroed when dropped.
@@ -62,14 +74,10 @@ pub struct EcdsaPrivateKey {
     scalar: Scalar,
 }
 
-#[derive(Clone)]
-enum Scalar {
-    #[cfg(feature = "es256")]
-    P256(p256::ecdsa::SigningKey),
-    #[cfg(feature = "es384")]
-    P384(p384::ecdsa::SigningKey),
-    #[cfg(feature = "es512")]
-    P521(p521::ecdsa::SigningKey),
+per_curve! {
+    /// A private key: the scalar, with its public point.
+    #[derive(Clone)]
+    enum Scalar of SigningKey
 }
 
 /// The length in bytes of a coordinate (and of `r` and `s`) on `family`'s curve.
