@@ -15,7 +15,7 @@ import { importJWK, SignJWT } from "jose";
 import { apiIn, entryFile, packagePlan } from "../../scripts/package/plan.mjs";
 import { serveStatic } from "../../scripts/static-server.mjs";
 import { inEachPageBrowser } from "./support/browser.mjs";
-import { binDir, scratchProject } from "./support/package.mjs";
+import { binDir, browserFile, scratchProject } from "./support/package.mjs";
 import { startWrangler } from "./support/worker.mjs";
 import { REFERENCE_TOKEN } from "./fixtures/check.js";
 
@@ -140,14 +140,6 @@ test("types: every entry's values and types are declared, for import and require
   execFileSync(join(binDir, "tsc"), ["-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
 });
 
-/** Where a browser's import of an export goes: its `import` or `default` condition, as bundlers resolve it. */
-function browserFile(exported) {
-  if (typeof exported === "string") return exported;
-  for (const [condition, value] of Object.entries(exported)) {
-    if (["browser", "import", "default"].includes(condition)) return browserFile(value);
-  }
-  throw new Error(`no browser condition in ${JSON.stringify(exported)}`);
-}
 
 inEachPageBrowser((runPage) => {
   for (const entry of all) {

@@ -25,3 +25,12 @@ export function scratchProject() {
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** Where a browser's import of an export goes: its `import` or `default` condition, as bundlers resolve it. */
+export function browserFile(exported) {
+  if (typeof exported === "string") return exported;
+  for (const [condition, value] of Object.entries(exported)) {
+    if (["browser", "import", "default"].includes(condition)) return browserFile(value);
+  }
+  throw new Error(`no browser condition in ${JSON.stringify(exported)}`);
+}
