@@ -65,12 +65,9 @@ pub fn verify<K: KeySource + ?Sized>(
 ) -> Result<Claims, Error> {
     // The same checks as `verify_token`, keeping only the claims (the header
     // is never built).
-    verify_checked::<_, KeepBuilt, _>(
-        token,
-        validation,
-        |request| key.key_for(request),
-        |_, _, _, claims| Ok(claims.into_claims()),
-    )
+    verify_checked::<_, KeepBuilt, _>(token, validation, chosen_by(key), |_, _, _, claims| {
+        Ok(claims.into_claims())
+    })
 }
 
 /// Verifies a token as [`verify`] does, every rule the same, and lends its
@@ -107,12 +104,9 @@ pub fn verify_with<K: KeySource + ?Sized, R>(
     validation: &Validation,
     read: impl FnOnce(&ClaimsRef<'_>) -> R,
 ) -> Result<R, Error> {
-    verify_checked::<_, KeepChecked, _>(
-        token,
-        validation,
-        |request| key.key_for(request),
-        |_, _, _, claims| Ok(read(&ClaimsRef::new(claims))),
-    )
+    verify_checked::<_, KeepChecked, _>(token, validation, chosen_by(key), |_, _, _, claims| {
+        Ok(read(&ClaimsRef::new(claims)))
+    })
 }
 
 /// Like [`verify`], returning the header and the exact payload text as well.
@@ -127,7 +121,7 @@ pub fn verify_token<K: KeySource + ?Sized>(
     verify_checked::<_, KeepBuilt, _>(
         token,
         validation,
-        |request| key.key_for(request),
+        chosen_by(key),
         |header_json, header, payload, claims| {
             Ok(VerifiedToken {
                 header: header.into_header(header_json)?,
@@ -153,8 +147,7 @@ pub fn verify_jws<K: KeySource + ?Sized>(
     let parts = CompactParts::split(token, validation.max_token_length)?;
     let header_json = parts.decode_header_json()?;
     let header = HeaderView::read(&header_json)?;
-    let select = |request: &KeyRequest<'_>| key.key_for(request);
-    let payload = check_signature(&parts, &header, validation, select, &mut [])?;
+    let payload = check_signature(&parts, &header, validation, chosen_by(key), &mut [])?;
     Ok(VerifiedJws {
         header: header.into_header(&header_json)?,
         payload: payload.into_owned(),
@@ -166,6 +159,13 @@ const HEADER_BUFFER: usize = 192;
 
 /// Payloads up to this length are decoded on the stack.
 const PAYLOAD_BUFFER: usize = 512;
+
+/// The choice of `source`'s key for a token, as [`verify_checked`] takes it.
+fn chosen_by<'k, K: KeySource + ?Sized>(
+    source: &'k K,
+) -> impl FnOnce(&KeyRequest<'_>) -> Result<K::Key<'k>, Error> + 'k {
+    move |request| source.key_for(request)
+}
 
 /// Verifies a token, every rule in order (form, header, algorithm, key,
 /// signature, then the claims), judging borrowed views so that nothing is
