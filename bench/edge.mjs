@@ -83,40 +83,41 @@ async function timeRequest(url) {
 }
 
 /**
- * The ops/s of the worker's case `params` (its `lib` and what it needs): the
- * median over rounds of n runs in one request less a request with none, n
- * sized from an estimate of `estimateN` runs so that a request runs for about
- * 100 ms (at least `minN` runs; with --quick, about 50 ms and at most 500
- * runs). `check(last)` says whether the last result is right.
+ * The ops/s of each of the worker's cases in `group` (`{ params, check }`:
+ * its `lib` and what it needs, and whether the last result of a request is
+ * right): the median over rounds of n runs in one request less a request with
+ * none. n is sized per case from an estimate of `estimateN` runs so that a
+ * request runs for about 100 ms (at least `minN` runs; with --quick, about
+ * 50 ms and at most 500 runs). Each round runs every case of the group once,
+ * so that a drift of the machine hits them alike.
  */
-async function measureCase(worker, params, { estimateN, minN, check }) {
-  const url = (n) => `${worker.url}/?${new URLSearchParams({ ...params, n: String(n) })}`;
-  await timeRequest(url(estimateN / 10));
-  const estimate = estimateN / Math.max((await timeRequest(url(estimateN))).ms - (await timeRequest(url(0))).ms, 1);
-  const n = quick ? Math.min(500, Math.max(Math.round(estimate * 50), 10)) : Math.min(Math.max(Math.round(estimate * 100), minN), 100000);
-  const rounds = [];
-  for (let round = 0; round < (quick ? 3 : 9); round += 1) {
-    const empty = (await timeRequest(url(0))).ms;
-    const { ms, body } = await timeRequest(url(n));
-    if (body.checked !== n) throw new Error(`${params.lib}: ${body.checked} of ${n} runs gave a result`);
-    if (!check(body.last)) throw new Error(`${params.lib}: a wrong result: ${JSON.stringify(body.last)}`);
-    rounds.push((n / Math.max(ms - empty, 0.001)) * 1000);
+async function measureGroup(worker, group, { estimateN, minN }) {
+  const sized = [];
+  for (const { params, check } of group) {
+    const url = (n) => `${worker.url}/?${new URLSearchParams({ ...params, n: String(n) })}`;
+    await timeRequest(url(estimateN / 10));
+    const estimate = estimateN / Math.max((await timeRequest(url(estimateN))).ms - (await timeRequest(url(0))).ms, 1);
+    const n = quick ? Math.min(500, Math.max(Math.round(estimate * 50), 10)) : Math.min(Math.max(Math.round(estimate * 100), minN), 100000);
+    sized.push({ lib: params.lib, url, check, n, rounds: [] });
   }
-  return { median: median(rounds), spread: spread(rounds), n };
+  for (let round = 0; round < (quick ? 3 : 9); round += 1) {
+    for (const c of sized) {
+      const empty = (await timeRequest(c.url(0))).ms;
+      const { ms, body } = await timeRequest(c.url(c.n));
+      if (body.checked !== c.n) throw new Error(`${c.lib}: ${body.checked} of ${c.n} runs gave a result`);
+      if (!c.check(body.last)) throw new Error(`${c.lib}: a wrong result: ${JSON.stringify(body.last)}`);
+      c.rounds.push((c.n / Math.max(ms - empty, 0.001)) * 1000);
+    }
+  }
+  return sized.map((c) => ({ median: median(c.rounds), spread: spread(c.rounds), n: c.n }));
 }
 
 async function verifyLoop(worker) {
-  const results = [];
-  for (const lib of libs) {
-    const { median: opsPerSec, spread: spreadOf } = await measureCase(worker, { lib, token, secret }, {
-      estimateN: 2000,
-      minN: 2000,
-      // jose and @tsndr/cloudflare-worker-jwt answer the payload with the header.
-      check: (last) => (last?.payload ?? last)?.sub === "8f3c2a1e-4b7d-4e9a-a2c5-6d1f0e9b7c3a",
-    });
-    results.push({ lib, opsPerSec, spread: spreadOf });
-    console.error(`edge verify: ${lib}: ${Math.round(opsPerSec)} ops/s`);
-  }
+  // jose and @tsndr/cloudflare-worker-jwt answer the payload with the header.
+  const check = (last) => (last?.payload ?? last)?.sub === "8f3c2a1e-4b7d-4e9a-a2c5-6d1f0e9b7c3a";
+  const measured = await measureGroup(worker, libs.map((lib) => ({ params: { lib, token, secret }, check })), { estimateN: 2000, minN: 2000 });
+  const results = libs.map((lib, i) => ({ lib, opsPerSec: measured[i].median, spread: measured[i].spread }));
+  for (const r of results) console.error(`edge verify: ${r.lib}: ${Math.round(r.opsPerSec)} ops/s`);
   // Regression guard: the keyed verify against jose with a CryptoKey.
   const ops = (lib) => results.find((r) => r.lib === lib).opsPerSec;
   const value = ops("jwt-edge Verifier") / ops("jose jwtVerify (CryptoKey)");
@@ -172,20 +173,24 @@ async function asymmetricLoop(worker) {
   const jwksServer = await startJwksServer({ "/jwks.json": answer({ keys: Object.values(keys).map((key) => key.publicJwk) }) });
   try {
     const results = [];
-    const run = async (alg, kind, c) => {
+    // One group per algorithm and kind: its cases run in interleaved rounds.
+    const runGroup = async (alg, kind, cases) => {
       const { token: algToken, publicJwk, privateJwk } = keys[alg];
-      const params = { lib: `${c.lib} ${c.api}`, alg, token: algToken, publicJwk: JSON.stringify(publicJwk), jwks: jwksServer.url("/jwks.json") };
+      const params = { alg, token: algToken, publicJwk: JSON.stringify(publicJwk), jwks: jwksServer.url("/jwks.json") };
       if (kind === "sign") Object.assign(params, { privateJwk: JSON.stringify(privateJwk), claims: JSON.stringify(claims) });
       const check =
         kind === "sign"
           ? (signed) => jwt.verify(signed, publicJwk, { algorithms: [alg] }).sub === claims.sub
           : (payload) => payload?.sub === claims.sub;
-      const measured = await measureCase(worker, params, { estimateN: 200, minN: 20, check });
-      results.push({ alg, kind, ...c, ...measured });
-      console.error(`edge ${alg} ${kind}: ${c.lib} ${c.api}: ${Math.round(measured.median)} ops/s`);
+      const group = cases.map((c) => ({ params: { ...params, lib: `${c.lib} ${c.api}` }, check }));
+      const measured = await measureGroup(worker, group, { estimateN: 200, minN: 20 });
+      cases.forEach((c, i) => {
+        results.push({ alg, kind, ...c, ...measured[i] });
+        console.error(`edge ${alg} ${kind}: ${c.lib} ${c.api}: ${Math.round(measured[i].median)} ops/s`);
+      });
     };
-    for (const alg of verifyAlgorithms) for (const c of asymmetricVerifyCases) await run(alg, "verify", c);
-    for (const alg of signAlgorithms) for (const c of asymmetricSignCases) await run(alg, "sign", c);
+    for (const alg of verifyAlgorithms) await runGroup(alg, "verify", asymmetricVerifyCases);
+    for (const alg of signAlgorithms) await runGroup(alg, "sign", asymmetricSignCases);
     return {
       results,
       comparisons: asymmetricComparisons(results),
