@@ -3,6 +3,11 @@
 //   Time does not advance inside a Workers request, so each library's cost is
 //   (time of a request doing n verifications - time of one doing none) / n,
 //   with n sized per library so that the first request takes about 100 ms;
+// - the same for RS256, PS256, ES256 and EdDSA verify and ES256/EdDSA sign
+//   (bench/edge/verify/asymmetric.js): jwt-edge's pure-Rust path (the glue of
+//   the build the workerd entry loads, called directly) and its entries
+//   (`verify`, `sign`, `verifyAsync` with the JWK, and with a remote JWK Set
+//   from its cache, fetched from a local server), beside jose and hono;
 // - GET /api/profile of the Rust worker against the same endpoint written in
 //   JavaScript with jose, both running at once on copies of one seeded local
 //   D1 database, loaded in turns by wrk (50 connections, 5 s, 3 rounds) on
@@ -17,8 +22,10 @@
 // Writes target/bench/edge.json for bench/report.mjs.
 //
 // Options: --json <path> (write the result there), --quick (shorter runs, for
-// iteration), --only verify|profile (one part; the JSON is then incomplete and
-// bench/report.mjs cannot read it).
+// iteration), --only verify|asymmetric|profile (one part: `verify` the loops
+// inside a Worker, HS256 and asymmetric, `asymmetric` the latter alone,
+// `profile` the load; the JSON is then incomplete and bench/report.mjs cannot
+// read it).
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,10 +34,14 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import * as jwt from "../pkg/node.js";
 import { demoAccounts } from "../scripts/local-d1.mjs";
+import { answer, startJwksServer } from "../tests/js/support/jwks-server.mjs";
 import { startWrangler } from "../tests/js/support/worker.mjs";
+import { asymmetricKeys, portableKeys, signAlgorithms, verifyAlgorithms } from "./asymmetric-keys.mjs";
+import { asymmetricComparisons, remoteJwksOverheads } from "./asymmetric-ratios.mjs";
 import { joseWorker, rustWorker, startProfileWorkers } from "./edge/profile-workers.mjs";
 import { median, spread } from "./stats.mjs";
-import { withBadSignature } from "./token.mjs";
+import { speedBuildFiles } from "./speed-build.mjs";
+import { accessClaims, withBadSignature } from "./token.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -71,31 +82,135 @@ async function timeRequest(url) {
   return { ms: performance.now() - started, body };
 }
 
-async function verifyLoop() {
-  const worker = await startWrangler(join(root, "bench/edge/verify"));
+/**
+ * The ops/s of each of the worker's cases in `group` (`{ params, check }`:
+ * its `lib` and what it needs, and whether the last result of a request is
+ * right): the median over rounds of n runs in one request less a request with
+ * none. n is sized per case from an estimate of `estimateN` runs so that a
+ * request runs for about 100 ms (at least `minN` runs; with --quick, about
+ * 50 ms and at most 500 runs). Each round runs every case of the group once,
+ * so that a drift of the machine hits them alike.
+ */
+async function measureGroup(worker, group, { estimateN, minN }) {
+  const sized = [];
+  for (const { params, check } of group) {
+    const url = (n) => `${worker.url}/?${new URLSearchParams({ ...params, n: String(n) })}`;
+    await timeRequest(url(estimateN / 10));
+    const estimate = estimateN / Math.max((await timeRequest(url(estimateN))).ms - (await timeRequest(url(0))).ms, 1);
+    const n = quick ? Math.min(500, Math.max(Math.round(estimate * 50), 10)) : Math.min(Math.max(Math.round(estimate * 100), minN), 100000);
+    sized.push({ lib: params.lib, url, check, n, rounds: [] });
+  }
+  for (let round = 0; round < (quick ? 3 : 9); round += 1) {
+    for (const c of sized) {
+      const empty = (await timeRequest(c.url(0))).ms;
+      const { ms, body } = await timeRequest(c.url(c.n));
+      if (body.checked !== c.n) throw new Error(`${c.lib}: ${body.checked} of ${c.n} runs gave a result`);
+      if (!c.check(body.last)) throw new Error(`${c.lib}: a wrong result: ${JSON.stringify(body.last)}`);
+      c.rounds.push((c.n / Math.max(ms - empty, 0.001)) * 1000);
+    }
+  }
+  return sized.map((c) => ({ median: median(c.rounds), spread: spread(c.rounds), n: c.n }));
+}
+
+async function verifyLoop(worker) {
+  // jose and @tsndr/cloudflare-worker-jwt answer the payload with the header.
+  const check = (last) => (last?.payload ?? last)?.sub === "8f3c2a1e-4b7d-4e9a-a2c5-6d1f0e9b7c3a";
+  const measured = await measureGroup(worker, libs.map((lib) => ({ params: { lib, token, secret }, check })), { estimateN: 2000, minN: 2000 });
+  const results = libs.map((lib, i) => ({ lib, opsPerSec: measured[i].median, spread: measured[i].spread }));
+  for (const r of results) console.error(`edge verify: ${r.lib}: ${Math.round(r.opsPerSec)} ops/s`);
+  // Regression guard: the keyed verify against jose with a CryptoKey.
+  const ops = (lib) => results.find((r) => r.lib === lib).opsPerSec;
+  const value = ops("jwt-edge Verifier") / ops("jose jwtVerify (CryptoKey)");
+  const guards = [{ guard: "workerd HS256 verify, keyed: at least 1.8× jose (`CryptoKey`)", value, floor: 1.8, pass: value >= 1.8 }];
+  return { token: token.length, results, guards };
+}
+
+// ------------------------------------------------------------------ asymmetric verify and sign loop
+
+// Each case: the library, its call (together the worker's `lib`), and for
+// jwt-edge its path (bench/asymmetric-ratios.mjs).
+const asymmetricVerifyCases = [
+  { lib: "jwt-edge", api: "glue verify, JWK (pure Rust)", path: "rust" },
+  { lib: "jwt-edge", api: "verify, JWK", path: "entry" },
+  { lib: "jwt-edge", api: "verifyAsync, JWK", path: "entry" },
+  { lib: "jwt-edge", api: "verifyAsync, remote JWK Set (cached)", path: "remote" },
+  { lib: "jose", api: "jwtVerify, CryptoKey" },
+  { lib: "jose", api: "jwtVerify, JWK" },
+  { lib: "hono", api: "hono/jwt verify, CryptoKey" },
+  { lib: "hono", api: "hono/jwt verify, JWK" },
+];
+const asymmetricSignCases = [
+  { lib: "jwt-edge", api: "glue sign, private JWK (pure Rust)", path: "rust" },
+  { lib: "jwt-edge", api: "sign, private JWK", path: "entry" },
+  { lib: "jose", api: "SignJWT, CryptoKey" },
+  { lib: "jose", api: "SignJWT, JWK" },
+  { lib: "hono", api: "hono/jwt sign, CryptoKey" },
+  { lib: "hono", api: "hono/jwt sign, JWK" },
+];
+
+/**
+ * The module the worker imports as `jwt-edge-speed-build` (its wrangler.toml):
+ * the glue and the .wasm of the build the package's workerd entry loads.
+ */
+function writeSpeedBuildModule() {
+  const { glue, wasm } = speedBuildFiles("workerd");
+  mkdirSync(join(root, "target/bench"), { recursive: true });
+  writeFileSync(
+    join(root, "target/bench/edge-speed-build.js"),
+    [
+      "// Written by bench/edge.mjs: the glue and the .wasm of the build the workerd entry loads (bench/speed-build.mjs).",
+      `import speedModule from ${JSON.stringify(join(root, "pkg", wasm))};`,
+      `export { initSync, sign, verify } from ${JSON.stringify(join(root, "pkg", glue))};`,
+      "export { speedModule };",
+      "",
+    ].join("\n"),
+  );
+}
+
+async function asymmetricLoop(worker) {
+  const claims = accessClaims();
+  const keys = portableKeys(await asymmetricKeys(claims));
+  const jwksServer = await startJwksServer({ "/jwks.json": answer({ keys: Object.values(keys).map((key) => key.publicJwk) }) });
   try {
     const results = [];
-    for (const lib of libs) {
-      const url = (n) =>
-        `${worker.url}/?${new URLSearchParams({ lib, n: String(n), token, secret })}`;
-      // Each measured request verifies for about 100 ms (sized from a first
-      // estimate), so that the noise of a request's own cost (a few
-      // milliseconds, subtracted) stays small beside it for fast and slow
-      // libraries alike.
-      await timeRequest(url(200));
-      const estimate = 2000 / Math.max((await timeRequest(url(2000))).ms - (await timeRequest(url(0))).ms, 1);
-      const n = quick ? 500 : Math.min(Math.max(Math.round(estimate * 100), 2000), 100000);
-      const rounds = [];
-      for (let round = 0; round < (quick ? 3 : 9); round += 1) {
-        const empty = (await timeRequest(url(0))).ms;
-        const { ms, body } = await timeRequest(url(n));
-        if (body.checked !== n) throw new Error(`${lib}: ${body.checked} of ${n} verified`);
-        rounds.push((n / Math.max(ms - empty, 0.001)) * 1000);
-      }
-      results.push({ lib, opsPerSec: median(rounds), spread: spread(rounds) });
-      console.error(`edge verify: ${lib}: ${Math.round(median(rounds))} ops/s`);
-    }
-    return { token: token.length, results };
+    // One group per algorithm and kind: its cases run in interleaved rounds.
+    const runGroup = async (alg, kind, cases) => {
+      const { token: algToken, publicJwk, privateJwk } = keys[alg];
+      const params = { alg, token: algToken, publicJwk: JSON.stringify(publicJwk), jwks: jwksServer.url("/jwks.json") };
+      if (kind === "sign") Object.assign(params, { privateJwk: JSON.stringify(privateJwk), claims: JSON.stringify(claims) });
+      const check =
+        kind === "sign"
+          ? (signed) => jwt.verify(signed, publicJwk, { algorithms: [alg] }).sub === claims.sub
+          : (payload) => payload?.sub === claims.sub;
+      const group = cases.map((c) => ({ params: { ...params, lib: `${c.lib} ${c.api}` }, check }));
+      const measured = await measureGroup(worker, group, { estimateN: 200, minN: 20 });
+      cases.forEach((c, i) => {
+        results.push({ alg, kind, ...c, ...measured[i] });
+        console.error(`edge ${alg} ${kind}: ${c.lib} ${c.api}: ${Math.round(measured[i].median)} ops/s`);
+      });
+    };
+    for (const alg of verifyAlgorithms) await runGroup(alg, "verify", asymmetricVerifyCases);
+    for (const alg of signAlgorithms) await runGroup(alg, "sign", asymmetricSignCases);
+    return {
+      results,
+      comparisons: asymmetricComparisons(results),
+      // The isolate fetched the set once, then served it from its cache.
+      remoteJwks: { overheads: remoteJwksOverheads(results), fetches: jwksServer.requests("/jwks.json") },
+    };
+  } finally {
+    await jwksServer.close();
+  }
+}
+
+/** The HS256 and the asymmetric loops, as `only` asks, on one worker. */
+async function verifyLoops() {
+  writeSpeedBuildModule();
+  const worker = await startWrangler(join(root, "bench/edge/verify"));
+  try {
+    return {
+      ...(only !== "asymmetric" && { verify: await verifyLoop(worker) }),
+      asymmetric: await asymmetricLoop(worker),
+    };
   } finally {
     await worker.stop();
   }
@@ -221,9 +336,9 @@ function uploadSize() {
 }
 
 const result = {
-  ...(only !== "profile" && { verify: await verifyLoop() }),
-  ...(only !== "verify" && { profile: await profileLoad() }),
-  upload: uploadSize(),
+  ...(only !== "profile" && (await verifyLoops())),
+  ...(only !== "verify" && only !== "asymmetric" && { profile: await profileLoad() }),
+  ...(only !== "verify" && only !== "asymmetric" && { upload: uploadSize() }),
 };
 if (jsonPath) {
   mkdirSync(join(jsonPath, ".."), { recursive: true });

@@ -1,5 +1,8 @@
 // HS256 verify, sign and decode in Node (the V8 of Chrome and workerd): jwt-edge
-// beside the libraries users would pick instead, in one process, on one token.
+// beside the libraries users would pick instead, in one process, on one token;
+// and the same token signed with RS256, PS256, ES256 and EdDSA, verified (and
+// signed with ES256 and EdDSA) by jwt-edge's pure-Rust path, its fastest path
+// and the peers that have the algorithm (bench/js-asymmetric.mjs).
 //
 //   node bench/js.mjs [--quick] [--json target/bench/js.json] [--pkg DIR]
 //
@@ -25,6 +28,11 @@ import jsonwebtoken from "jsonwebtoken";
 import * as tsndr from "@tsndr/cloudflare-worker-jwt";
 import * as honoJwt from "hono/jwt";
 import { jwtDecode } from "jwt-decode";
+import { answer, startJwksServer } from "../tests/js/support/jwks-server.mjs";
+import { asymmetricKeys } from "./asymmetric-keys.mjs";
+import { asymmetricComparisons, remoteJwksOverheads } from "./asymmetric-ratios.mjs";
+import { asymmetricCases } from "./js-asymmetric.mjs";
+import { speedBuildFiles } from "./speed-build.mjs";
 import { median, spread } from "./stats.mjs";
 import { accessClaims, secret, withBadSignature } from "./token.mjs";
 
@@ -34,6 +42,11 @@ const quick = args.includes("--quick");
 const jsonOut = option("--json");
 const pkgDir = pathToFileURL(`${resolve(option("--pkg") ?? new URL("../pkg", import.meta.url).pathname)}/`);
 const edge = await import(new URL("node.js", pkgDir));
+const remote = await import(new URL("remote-jwks.js", pkgDir));
+// The pure-Rust path: the glue of the build the Node entry loads, called directly.
+const speedBuild = speedBuildFiles("node-import");
+const rust = await import(new URL(speedBuild.glue, pkgDir));
+rust.initSync({ module: readFileSync(new URL(speedBuild.wasm, pkgDir)) });
 // The floor (bench/wasm-floor, built by `make bench`): HMAC-SHA256 and base64url
 // in WebAssembly, nothing checked.
 const floor = await import(new URL("../target/wasm-floor/floor.js", import.meta.url));
@@ -51,6 +64,11 @@ const cryptoKey = await crypto.subtle.importKey("raw", secretBytes, { name: "HMA
   "sign",
   "verify",
 ]);
+// The same claims signed with each asymmetric key; the public keys as a JWK
+// Set served on 127.0.0.1, fetched once here and then from the remote set's cache.
+const keys = await asymmetricKeys(claims);
+const jwksServer = await startJwksServer({ "/jwks.json": answer({ keys: Object.values(keys).map((key) => key.publicJwk) }) });
+const remoteJwks = remote.createRemoteJwks(jwksServer.url("/jwks.json"), { cacheMaxAge: "1h" });
 
 // ------------------------------------------------------------------ cases
 // kind: "verify" | "sign" | "decode"; fn returns what the library returns.
@@ -97,7 +115,8 @@ const cases = [
   { kind: "verify", lib: "WebAssembly floor", api: "one-shot: the key prepared per call, nothing checked", fn: () => JSON.parse(floor.floorVerify(token, secret, "HS256")) },
   { kind: "sign", lib: "WebAssembly floor", api: "keyed: `JSON.stringify`, base64url and HMAC, nothing checked", fn: () => floorKey.sign(JSON.stringify(claims)) },
   { kind: "decode", lib: "WebAssembly floor", api: "the payload's base64url, nothing checked", fn: () => JSON.parse(floor.floorDecode(token)) },
-];
+].map((c) => ({ alg: "HS256", ...c }));
+cases.push(...(await asymmetricCases({ edge, rust, remote, keys, remoteJwks, claims })));
 
 // ------------------------------------------------------------------ checks
 
@@ -107,13 +126,15 @@ function sameClaims(payload) {
   return canonical(payload) === canonical(claims);
 }
 
+// A signed token must verify with the algorithm's key (HS256: the secret).
+const verifyingKey = (alg) => (alg === "HS256" ? secret : keys[alg].publicJwk);
 for (const c of cases) {
   const result = await c.fn();
   const ok =
     c.kind === "sign"
-      ? typeof result === "string" && sameClaims(edge.verify(result, secret))
+      ? typeof result === "string" && sameClaims(edge.verify(result, verifyingKey(c.alg), { algorithms: [c.alg] }))
       : sameClaims(result);
-  if (!ok) throw new Error(`${c.lib} ${c.api} does not do the work: ${JSON.stringify(result)}`);
+  if (!ok) throw new Error(`${c.alg} ${c.lib} ${c.api} does not do the work: ${JSON.stringify(result)}`);
 }
 
 // The floor must pay for the HMAC it stands for: a token with another
@@ -163,9 +184,15 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 if (!quick) process.stderr.write("\n");
 if (sink === undefined) throw new Error("unreachable: keeps results alive");
+// Every remote verify was served from the cache: one fetch, before the timing.
+const jwksFetches = jwksServer.requests("/jwks.json");
+await jwksServer.close();
+if (jwksFetches !== 1) throw new Error(`the remote JWK Set was fetched ${jwksFetches} times, not once`);
 
 const results = cases.map((c) => ({
+  alg: c.alg,
   kind: c.kind,
+  ...(c.path && { path: c.path }),
   lib: c.lib,
   api: c.api.replaceAll("`", ""),
   apiMarkdown: c.api,
@@ -179,7 +206,7 @@ const results = cases.map((c) => ({
 
 // ------------------------------------------------------------------ report
 
-const find = (kind, lib, api) => results.find((r) => r.kind === kind && r.lib === lib && r.api.startsWith(api));
+const find = (kind, lib, api) => results.find((r) => r.alg === "HS256" && r.kind === kind && r.lib === lib && r.api.startsWith(api));
 const ratio = (a, b) => a.median / b.median;
 const ratios = [
   { target: "HS256 verify, keyed: at least 2× fast-jwt", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "fast-jwt", "")), goal: 2 },
@@ -189,6 +216,16 @@ const ratios = [
   { target: "HS256 sign, keyed: at least 2× fast-jwt", value: ratio(find("sign", "jwt-edge", "Signer"), find("sign", "fast-jwt", "")), goal: 2 },
   { target: "decode: at least as fast as jose's decodeJwt", value: ratio(find("decode", "jwt-edge", "decode"), find("decode", "jose", "decodeJwt")), goal: 1 },
 ];
+
+// Regression guards: below the targets, the ratios a change must not lose.
+const guards = [
+  { guard: "HS256 verify, keyed: at least 1.4× fast-jwt", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "fast-jwt", "")), floor: 1.4 },
+  { guard: "HS256 sign, keyed: at least 1.3× fast-jwt", value: ratio(find("sign", "jwt-edge", "Signer"), find("sign", "fast-jwt", "")), floor: 1.3 },
+].map((g) => ({ ...g, pass: g.value >= g.floor }));
+
+// The asymmetric algorithms: jwt-edge's two paths beside the fastest peer,
+// and what a remote JWK Set served from its cache adds to a verify.
+const asymmetric = { comparisons: asymmetricComparisons(results), remoteJwks: { overheads: remoteJwksOverheads(results), fetches: jwksFetches } };
 
 // What each target leaves for jwt-edge's checks: the time per call the target
 // allows (1 / (goal × the peer's ops/s)) less the floor's, beside the time
@@ -225,7 +262,9 @@ const output = {
   versions,
   results,
   ratios,
+  guards,
   allowances,
+  asymmetric,
 };
 
 if (jsonOut) {
@@ -234,10 +273,11 @@ if (jsonOut) {
 }
 
 const fmt = (x) => Math.round(x).toLocaleString("en-US");
+const tableKinds = asymmetric.comparisons.map((c) => [c.alg, c.kind]);
 const lines = [];
-for (const kind of ["verify", "sign", "decode"]) {
-  lines.push("", `| HS256 ${kind} | ops/s (median) | spread (IQR) |`, "| --- | ---: | ---: |");
-  for (const r of results.filter((x) => x.kind === kind).sort((a, b) => b.median - a.median)) {
+for (const [alg, kind] of [["HS256", "verify"], ["HS256", "sign"], ["HS256", "decode"], ...tableKinds]) {
+  lines.push("", `| ${alg} ${kind} | ops/s (median) | spread (IQR) |`, "| --- | ---: | ---: |");
+  for (const r of results.filter((x) => x.alg === alg && x.kind === kind).sort((a, b) => b.median - a.median)) {
     lines.push(`| ${r.lib} ${r.apiMarkdown}${r.async ? " (async)" : ""} | ${fmt(r.median)} | ±${(r.spread * 100).toFixed(1)}% |`);
   }
 }
@@ -245,5 +285,12 @@ lines.push("", "| Target | Ratio | Met |", "| --- | ---: | :---: |");
 for (const r of ratios) lines.push(`| ${r.target} | ${r.value.toFixed(2)}× | ${r.goal === undefined ? "–" : r.value >= r.goal ? "yes" : "**no**"} |`);
 lines.push("", "| Target | the floor | allowed above the floor | jwt-edge above the floor |", "| --- | ---: | ---: | ---: |");
 for (const a of allowances) lines.push(`| ${a.target} | ${a.floorRatio.toFixed(2)}× | ${fmt(a.allowedNs)} ns | ${fmt(a.spentNs)} ns |`);
+lines.push("", ...guards.map((g) => `Guard ${g.pass ? "PASS" : "FAIL"}: ${g.guard}: ${g.value.toFixed(2)}×`));
+lines.push("", "| Asymmetric | jwt-edge pure Rust | jwt-edge fastest | fastest peer | fastest / peer | pure Rust / peer |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+for (const c of asymmetric.comparisons) {
+  lines.push(`| ${c.alg} ${c.kind} | ${fmt(c.rust.median)} | ${fmt(c.fastest.median)} (${c.fastest.api}) | ${fmt(c.peer.median)} (${c.peer.lib} ${c.peer.api}) | ${c.fastestVsPeer.toFixed(2)}× | ${c.rustVsPeer.toFixed(2)}× |`);
+}
+lines.push("", "| Remote JWK Set from the cache | verifyAsync, JWK | verifyAsync, remote set | overhead |", "| --- | ---: | ---: | ---: |");
+for (const o of asymmetric.remoteJwks.overheads) lines.push(`| ${o.alg} | ${fmt(o.direct)} | ${fmt(o.remote)} | ${o.overheadPercent.toFixed(1)}% |`);
 console.log(`Token: ${token.length} bytes. Node ${process.version}.`);
 console.log(lines.join("\n"));

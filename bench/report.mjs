@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
+import { asymmetricSection, asymmetricTargetRows } from "./report-asymmetric.mjs";
 import { median } from "./stats.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -101,7 +102,9 @@ out(
   "",
   "Every ratio below is taken within one run, on one machine, with one token: a",
   `${js.token.bytes}-byte HS256 access token with \`sub\`, \`roles\`, \`iss\`, \`aud\`, \`iat\`, \`exp\` and`,
-  "`jti` (signed once, verified by every library with HS256 pinned and `exp` checked).",
+  "`jti` (signed once, verified by every library with HS256 pinned and `exp` checked);",
+  "the asymmetric rows take the same claims signed with RS256, PS256, ES256 and EdDSA",
+  "(\"Asymmetric algorithms\", below).",
   "",
   "## Targets",
   "",
@@ -120,14 +123,25 @@ out(
   `| Browser download for decoding only (pages): at most 12 KB gzipped | ${kb(size.jwtEdge.decodeOnly.total.gzip)} (\`jwt-edge/decode\`) | ${met(size.jwtEdge.decodeOnly.total.gzip <= decodeBudget)} |`,
   `| Browser download for decode + verify: at most 20 KB gzipped | ${kb(size.jwtEdge.verifyOnly.total.gzip)} (\`jwt-edge/verify\`; ${kb(size.jwtEdge.full.total.gzip)} for \`jwt-edge\`) | ${met(size.jwtEdge.verifyOnly.total.gzip <= budget)} |`,
   `| Worker \`/api/profile\`: at least 1.5× the jose worker's requests/s at equal or lower p99 | ${profileRatio.toFixed(2)}× (p99 ${edge.profile.rust.p99.toFixed(0)} vs ${edge.profile.jose.p99.toFixed(0)} ms; without verifying at all: ${ceilingRatio.toFixed(2)}×) | ${met(profileRatio >= 1.5 && edge.profile.rust.p99 <= edge.profile.jose.p99)} |`,
-  "",
 );
+for (const row of asymmetricTargetRows(js, edge)) out(row);
+out(
+  "",
+  "### Regression guards",
+  "",
+  "Below the targets: ratios a change must not lose (each from this run).",
+  "",
+  "| Guard | Measured | Pass |",
+  "| --- | ---: | :---: |",
+);
+for (const g of [...js.guards, ...edge.verify.guards]) out(`| ${g.guard} | ${g.value.toFixed(2)}× | ${g.pass ? "PASS" : "**FAIL**"} |`);
+out("");
 // The synchronous cases behind the JavaScript ratios move with the machine's
 // load; a run in which any of them spread by more than ±5% says so, since its
 // ratios can be off by about that much (publish a quieter run instead).
 const noisy = js.results.filter((r) => !r.async && r.spread > 0.05).sort((a, b) => b.spread - a.spread);
 if (noisy.length) {
-  const listed = noisy.map((r) => `${r.lib} ${r.apiMarkdown} ±${(r.spread * 100).toFixed(1)}%`).join(", ");
+  const listed = noisy.map((r) => `${r.alg === "HS256" ? "" : `${r.alg} ${r.kind}: `}${r.lib} ${r.apiMarkdown} ±${(r.spread * 100).toFixed(1)}%`).join(", ");
   out(
     `**A noisy run:** the JavaScript ratios above come from cases whose spread exceeded ±5% (${listed}); the machine was busy, and a quieter run can differ by that much.`,
     "",
@@ -173,11 +187,13 @@ out(
 );
 for (const kind of ["verify", "sign", "decode"]) {
   out(`| HS256 ${kind} | ops/s | spread |`, "| --- | ---: | ---: |");
-  for (const r of js.results.filter((x) => x.kind === kind).sort((a, b) => b.median - a.median)) {
+  for (const r of js.results.filter((x) => x.alg === "HS256" && x.kind === kind).sort((a, b) => b.median - a.median)) {
     out(`| ${r.lib} ${r.apiMarkdown}${r.async ? " (async)" : ""} | ${int(r.median)} | ±${(r.spread * 100).toFixed(1)}% |`);
   }
   out("");
 }
+
+out(...asymmetricSection(js, edge));
 
 out(
   "## Native Rust",
@@ -232,6 +248,24 @@ for (const peer of size.peers) {
 }
 out(
   "",
+  "Every file of the package that a runtime loads (`pkg/` as `make pkg` builds it;",
+  "the rows are pkg-template/entries.mjs's entries and runtimes): each entry's",
+  "module, the modules those import, and each `.wasm` with what loads it. In Node",
+  "and workerd an entry's cost is its module, the glue and error class it imports",
+  "and the speed build's `.wasm`; in browsers, its one file and its `.wasm`.",
+  "",
+  "| Entry | Runtime | File | Bytes | gzip -9 |",
+  "| --- | --- | --- | ---: | ---: |",
+);
+for (const m of size.packageFiles.modules) out(`| \`${m.specifier}\` | ${m.runtime} | \`${m.file}\` | ${int(m.bytes)} | ${int(m.gzip)} |`);
+out("", "| Imported by the entries' modules | Imported by | Bytes | gzip -9 |", "| --- | --- | ---: | ---: |");
+for (const m of size.packageFiles.imported) out(`| \`${m.file}\` | ${m.importedBy.map((file) => `\`${file}\``).join(", ")} | ${int(m.bytes)} | ${int(m.gzip)} |`);
+out("", "| .wasm | Build | Loaded by | Bytes | gzip -9 |", "| --- | --- | --- | ---: | ---: |");
+for (const w of size.packageFiles.wasm) {
+  out(`| \`${w.file}\` | ${w.build} | ${w.specifiers.map((name) => `\`${name}\``).join(", ")} in ${w.runtimes.join(", ")} | ${int(w.bytes)} | ${int(w.gzip)} (${kb(w.gzip)}) |`);
+}
+out(
+  "",
   "The WebAssembly floor here is `bench/wasm-floor` built as `jwt-edge/verify` is",
   "(no standard library, opt-level `\"s\"`, `wasm-opt -Oz`, sha2's compact backends):",
   "HMAC-SHA256/384/512, the `base64` crate's decoder and the payload's text handed",
@@ -274,7 +308,8 @@ out(
   "`node bench/edge.mjs`. Time does not advance inside a Workers request, so each",
   "library's verify cost is the time of a request doing n verifications minus one",
   "doing none, over n, with n chosen per library so that a request verifies for about",
-  "100 ms (median of 9 rounds, spread as above); the same token, HS256 pinned.",
+  "100 ms (median of 9 rounds, each running every library once, spread as above);",
+  "the same token, HS256 pinned.",
   "jwt-edge is imported through its `workerd` entry.",
   "",
   "| HS256 verify inside a Worker | ops/s | spread |",

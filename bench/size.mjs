@@ -1,7 +1,9 @@
 // What a browser downloads to decode and verify tokens: jwt-edge's .wasm and
 // the browser entry that carries its glue (of `jwt-edge/decode`, of
 // `jwt-edge/verify` and of the main entry), beside esbuild-minified bundles of
-// the equivalent imports from the libraries users would pick instead.
+// the equivalent imports from the libraries users would pick instead; and the
+// size of every file of the package a runtime loads, every entry's module and
+// every .wasm (bench/package-files.mjs).
 //
 //   node bench/size.mjs [--json target/bench/size.json]
 //
@@ -11,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundle } from "./bundle.mjs";
+import { packageFiles } from "./package-files.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -90,7 +93,7 @@ const floor = {
   js: floorJs,
 };
 floor.total = { bytes: floor.wasm.bytes + floorJs.bytes, gzip: floor.wasm.gzip + floorJs.gzip };
-const results = { jwtEdge, floor, peers: [] };
+const results = { jwtEdge, floor, peers: [], packageFiles: packageFiles(join(root, "pkg")) };
 for (const peer of peers) {
   results.peers.push({ lib: peer.lib, imports: peer.imports, platform: peer.platform ?? "browser", ...(await bundleSize(peer.source, peer.platform)) });
 }
@@ -114,4 +117,11 @@ for (const peer of results.peers) {
   const where = peer.platform === "node" ? " (Node only)" : "";
   lines.push(`| ${peer.lib}: \`${peer.imports}\`${where} | ${int(peer.bytes)} | ${int(peer.gzip)} (${kb(peer.gzip)}) |`);
 }
+const { modules, imported, wasm } = results.packageFiles;
+lines.push("", "| Entry | Runtime | File | Bytes | gzip -9 |", "| --- | --- | --- | ---: | ---: |");
+for (const m of modules) lines.push(`| \`${m.specifier}\` | ${m.runtime} | \`${m.file}\` | ${int(m.bytes)} | ${int(m.gzip)} |`);
+lines.push("", "| Imported by the entries' modules | Imported by | Bytes | gzip -9 |", "| --- | --- | ---: | ---: |");
+for (const m of imported) lines.push(`| \`${m.file}\` | ${m.importedBy.map((file) => `\`${file}\``).join(", ")} | ${int(m.bytes)} | ${int(m.gzip)} |`);
+lines.push("", "| .wasm | Build | Loaded by | Bytes | gzip -9 |", "| --- | --- | --- | ---: | ---: |");
+for (const w of wasm) lines.push(`| \`${w.file}\` | ${w.build} | ${w.specifiers.map((name) => `\`${name}\``).join(", ")} in ${w.runtimes.join(", ")} | ${int(w.bytes)} | ${int(w.gzip)} (${kb(w.gzip)}) |`);
 console.log(lines.join("\n"));

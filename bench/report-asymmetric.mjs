@@ -1,0 +1,81 @@
+// The asymmetric part of docs/benchmarks.md (bench/report.mjs): from
+// target/bench/js.json and target/bench/edge.json, their `asymmetric` results
+// (bench/asymmetric-ratios.mjs), as Markdown lines.
+
+const int = (x) => Math.round(x).toLocaleString("en-US");
+const met = (ok) => (ok ? "yes" : "**no**");
+const runtimes = (js, edge) => [
+  ["Node", js.asymmetric],
+  ["workerd", edge.asymmetric],
+];
+
+/** The Targets table's rows: the worst algorithm of each runtime for each target. */
+export function asymmetricTargetRows(js, edge) {
+  const rows = [];
+  for (const [where, { comparisons }] of runtimes(js, edge)) {
+    const worst = comparisons.reduce((a, b) => (b.fastestVsPeer < a.fastestVsPeer ? b : a));
+    const all = comparisons.map((c) => `${c.alg} ${c.kind} ${c.fastestVsPeer.toFixed(2)}×`).join(", ");
+    rows.push(
+      `| ${where}, RS256/PS256/ES256/EdDSA verify and ES256/EdDSA sign: jwt-edge's fastest path at least matches the fastest peer | lowest ${worst.fastestVsPeer.toFixed(2)}× (${all}) | ${met(worst.fastestVsPeer >= 1)} |`,
+    );
+  }
+  for (const [where, { remoteJwks }] of runtimes(js, edge)) {
+    const worst = remoteJwks.overheads.reduce((a, b) => (b.overheadPercent > a.overheadPercent ? b : a));
+    const all = remoteJwks.overheads.map((o) => `${o.alg} ${o.overheadPercent.toFixed(1)}%`).join(", ");
+    rows.push(`| ${where}: a remote JWK Set served from the cache adds under 5% to a verify | highest ${worst.overheadPercent.toFixed(1)}% (${all}) | ${met(worst.overheadPercent < 5)} |`);
+  }
+  return rows;
+}
+
+const call = (r) => `${r.lib} ${r.apiMarkdown ?? r.api}${r.async ? " (async)" : ""}`;
+
+/** The section: per runtime, the comparison, the remote JWK Set's overhead and every case. */
+export function asymmetricSection(js, edge) {
+  const lines = [
+    "## Asymmetric algorithms",
+    "",
+    "The access token above signed with RS256 and PS256 (2048-bit RSA), ES256 (P-256)",
+    "and EdDSA (Ed25519) keys made for the run, its header carrying the key's `kid`;",
+    "each library verifies it with the algorithm pinned (and signs the same claims",
+    "with ES256 and EdDSA), in Node as `node bench/js.mjs` times the HS256 cases and",
+    "inside workerd as `node bench/edge.mjs` does. jwt-edge runs two ways: its",
+    "synchronous pure-Rust path is the glue of the WebAssembly build the entry loads,",
+    "called directly with the JWK (bench/speed-build.mjs), whatever the entry adds in",
+    "JavaScript bypassed; its fastest path is the faster of the entry's `verify` and",
+    "`verifyAsync` from `jwt-edge/remote-jwks` (for signing, the entry's `sign`). The",
+    "fastest peer is the fastest other library of the same run, whichever way it was",
+    "given the key. The remote JWK Set is `createRemoteJwks` on a local server",
+    "(127.0.0.1) holding the four public keys, fetched once before the timing and",
+    "then served from its cache, against `verifyAsync` with the JWK itself.",
+    "",
+  ];
+  for (const [where, asymmetric] of runtimes(js, edge)) {
+    lines.push(
+      `| ${where} | jwt-edge pure Rust, ops/s | jwt-edge fastest, ops/s | fastest peer, ops/s | fastest / peer | pure Rust / peer |`,
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const c of asymmetric.comparisons) {
+      lines.push(
+        `| ${c.alg} ${c.kind} | ${int(c.rust.median)} | ${int(c.fastest.median)} (${c.fastest.api}) | ${int(c.peer.median)} (${c.peer.lib} ${c.peer.api}) | ${c.fastestVsPeer.toFixed(2)}× | ${c.rustVsPeer.toFixed(2)}× |`,
+      );
+    }
+    lines.push(
+      "",
+      `| ${where}: remote JWK Set from the cache | \`verifyAsync\`, JWK, ops/s | \`verifyAsync\`, remote set, ops/s | added |`,
+      "| --- | ---: | ---: | ---: |",
+    );
+    for (const o of asymmetric.remoteJwks.overheads) lines.push(`| ${o.alg} | ${int(o.direct)} | ${int(o.remote)} | ${o.overheadPercent.toFixed(1)}% |`);
+    const { fetches } = asymmetric.remoteJwks;
+    lines.push("", `The local server answered ${fetches === 1 ? "one fetch" : `${fetches} fetches`} of the set in ${where}.`, "");
+  }
+  lines.push("Every case, in Node (`node bench/js.mjs`) and in workerd (`node bench/edge.mjs`):", "");
+  for (const c of js.asymmetric.comparisons) {
+    const of = (results) => results.filter((r) => r.alg === c.alg && r.kind === c.kind).sort((a, b) => b.median - a.median);
+    lines.push(`| ${c.alg} ${c.kind} | Node ops/s | spread |`, "| --- | ---: | ---: |");
+    for (const r of of(js.results)) lines.push(`| ${call(r)} | ${int(r.median)} | ±${(r.spread * 100).toFixed(1)}% |`);
+    lines.push("", `| ${c.alg} ${c.kind} | workerd ops/s | spread |`, "| --- | ---: | ---: |");
+    for (const r of of(edge.asymmetric.results)) lines.push(`| ${call(r)} | ${int(r.median)} | ±${(r.spread * 100).toFixed(1)}% |`);
+    lines.push("");
+  }
+  return lines;
+}
