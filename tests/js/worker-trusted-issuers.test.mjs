@@ -93,7 +93,8 @@ before(async () => {
     return [ISSUERS[name], { jwksUrl: url, audience: AUDIENCE, ...extra }];
   };
   const trusted = Object.fromEntries(
-    Object.keys(ISSUERS).map((name) => entry(name, name === "cooldown" ? {} : { cooldown: 1 })),
+    // `cooldown` and `junk` keep the default cooldown of 30 s.
+    Object.keys(ISSUERS).map((name) => entry(name, ["cooldown", "junk"].includes(name) ? {} : { cooldown: 1 })),
   );
   trustedIssuers = JSON.stringify(trusted);
   api = await startApiWorker({ TRUSTED_ISSUERS: trustedIssuers });
@@ -234,8 +235,10 @@ describe("the issuers' keys", () => {
     await assertRefused(await issue(ISSUERS.down, unknown), "ERR_JWKS_NO_MATCHING_KEY");
   });
 
-  test("a set that is not JSON is refused with 401, not 500", async () => {
+  test("a set that is not JSON is refused with 401, not 500, and not asked for again within the cooldown", async () => {
     await assertRefused(await issue(ISSUERS.junk, keys.junk), "ERR_JWKS_INVALID");
+    await assertRefused(await issue(ISSUERS.junk, keys.junk), "ERR_JWKS_INVALID");
+    assert.equal(fetches("junk"), 1);
   });
 
   test("a set over 64 KiB is refused, declared or streamed, though it holds the right key", async () => {
