@@ -130,26 +130,21 @@ impl TrustedIssuers {
         Ok(Self(issuers))
     }
 
-    /// The variable `TRUSTED_ISSUERS` of `env`: JSON text, or an object (a
-    /// table in wrangler.toml's `[vars]`); none when it is not set.
+    /// The variable `TRUSTED_ISSUERS` of `env` (JSON text); none when it is
+    /// not set.
     ///
     /// # Errors
-    /// As [`TrustedIssuers::parse`], and when the variable is neither.
+    /// As [`TrustedIssuers::parse`], and when the variable is not text (a
+    /// table in wrangler.toml's `[vars]` arrives as an object).
     pub fn from_env(env: &worker::Env, own_issuer: &str) -> Result<Self, String> {
         let value = js_sys::Reflect::get(env, &"TRUSTED_ISSUERS".into()).unwrap_or_default();
-        if value.is_undefined() || value.is_null() {
+        if value.is_undefined() {
             return Ok(Self::default());
         }
-        let text = if let Some(text) = value.as_string() {
-            text
-        } else if value.is_object() {
-            js_sys::JSON::stringify(&value)
-                .ok()
-                .and_then(|text| text.as_string())
-                .unwrap_or_default()
-        } else {
-            return Err("TRUSTED_ISSUERS must be JSON text or a table".into());
-        };
+        let text = value.as_string().ok_or(
+            "TRUSTED_ISSUERS must be JSON text: in wrangler.toml, a string such as \
+             TRUSTED_ISSUERS = '{\"https://idp.example/\": {\"jwksUrl\": …, \"audience\": …}}'",
+        )?;
         Self::parse(&text, own_issuer)
     }
 
