@@ -14,10 +14,12 @@ let badFlag;
 let noPrivateKey;
 let publicKeyOnly;
 let wrongCurve;
+let plainHttpIssuer;
 
 before(async () => {
   const ed25519 = generateSigningKey("EdDSA");
-  [api, unseeded, badOrigins, badFlag, noPrivateKey, publicKeyOnly, wrongCurve] = await Promise.all([
+  const issuers = { "https://idp.example": { jwksUrl: "http://idp.example/jwks.json", audience: "my-api" } };
+  [api, unseeded, badOrigins, badFlag, noPrivateKey, publicKeyOnly, wrongCurve, plainHttpIssuer] = await Promise.all([
     startApiWorker(),
     startApiWorker({}, { seed: false }),
     startApiWorker({ CORS_ORIGINS: "https://ok.example, null" }),
@@ -25,10 +27,11 @@ before(async () => {
     startApiWorker({ JWT_ALG: "EdDSA" }, { signingKey: false }),
     startApiWorker({ JWT_PRIVATE_JWK: JSON.stringify(ed25519.publicJwk) }),
     startApiWorker({ JWT_ALG: "ES256", JWT_PRIVATE_JWK: JSON.stringify(ed25519.privateJwk) }),
+    startApiWorker({ TRUSTED_ISSUERS: JSON.stringify(issuers) }),
   ]);
 });
 after(async () => {
-  const workers = [api, unseeded, badOrigins, badFlag, noPrivateKey, publicKeyOnly, wrongCurve];
+  const workers = [api, unseeded, badOrigins, badFlag, noPrivateKey, publicKeyOnly, wrongCurve, plainHttpIssuer];
   await Promise.all(workers.filter(Boolean).map((worker) => worker.stop()));
 });
 
@@ -61,6 +64,13 @@ describe("configuration", () => {
 
   test("an Ed25519 JWK with JWT_ALG ES256: the worker refuses to serve and logs why", async () => {
     await assertRefusesToServe(wrongCurve, /refuses to serve: JWT_PRIVATE_JWK is a key for EdDSA, not for JWT_ALG ES256/);
+  });
+
+  test("a TRUSTED_ISSUERS entry whose jwksUrl is not https: the worker refuses to serve and logs which", async () => {
+    await assertRefusesToServe(
+      plainHttpIssuer,
+      /refuses to serve: TRUSTED_ISSUERS: "https:\/\/idp\.example": jwksUrl "http:\/\/idp\.example\/jwks\.json" must be https:/,
+    );
   });
 
   test("GET /api/about says whether the worker runs with the seeded local database", async () => {

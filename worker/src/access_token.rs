@@ -106,6 +106,7 @@ mod tests {
             refresh_ttl: 3600,
             session_max_age: 7200,
             allowed_origins: Vec::new(),
+            trusted_issuers: crate::trusted_issuers::TrustedIssuers::default(),
             seeded_local_database: false,
         }
     }

@@ -5,6 +5,7 @@ use crate::api_error::ApiError;
 use crate::app::App;
 use crate::cookies::{read_cookie, ACCESS_COOKIE};
 use crate::db;
+use crate::external_token::claimed_issuer;
 use worker::Headers;
 
 /// Where the access token came from.
@@ -70,17 +71,33 @@ pub fn access_token(headers: &Headers) -> Result<Option<(String, TokenSource)>, 
 
 /// Verifies the access token of a request with these headers, checks the deny
 /// list, that its session (`sid`) is not revoked and that the user still
-/// exists.
+/// exists: a token of the worker's own, for the endpoints that act on the
+/// account or its sessions.
 ///
 /// # Errors
-/// 401 with the core's error code, or the worker's for a revoked token or a
-/// deleted user.
+/// 401 with the core's error code, or the worker's for a revoked token, a
+/// deleted user or a token that claims a trusted issuer (`TRUSTED_ISSUERS`).
 pub async fn authenticate(headers: &Headers, app: &App) -> Result<Principal, ApiError> {
     let (token, _) = access_token(headers)?.ok_or_else(ApiError::missing_token)?;
+    if claimed_issuer(&token, &app.config).is_some() {
+        return Err(ApiError::invalid_token(
+            "ERR_OWN_TOKEN_REQUIRED",
+            "this endpoint takes only this API's own access tokens, not a trusted issuer's",
+        ));
+    }
+    authenticate_token(&token, app).await
+}
+
+/// Verifies `token` as one of the worker's own access tokens, as
+/// [`authenticate`] does.
+///
+/// # Errors
+/// As [`authenticate`].
+pub async fn authenticate_token(token: &str, app: &App) -> Result<Principal, ApiError> {
     let claims = app
         .config
         .keys
-        .verify(&token, &access_validation(&app.config, app.now))
+        .verify(token, &access_validation(&app.config, app.now))
         .map_err(|error| ApiError::invalid_token(error.code(), &error.message()))?;
     // Required by the validation, so present.
     let (Some(user_id), Some(jti), Some(expires_at), Some(family_id)) = (

@@ -1,6 +1,7 @@
 //! The worker's configuration, read from its environment once per isolate.
 
 use crate::token_keys::TokenKeys;
+use crate::trusted_issuers::TrustedIssuers;
 use core::cell::OnceCell;
 use std::rc::Rc;
 use worker::Env;
@@ -34,6 +35,9 @@ pub struct Config {
     /// Origins besides the worker's own that may call the API with cookies
     /// (`CORS_ORIGINS`, comma-separated `scheme://host[:port]`).
     pub allowed_origins: Vec<String>,
+    /// Identity providers whose access tokens the read endpoints accept too
+    /// (`TRUSTED_ISSUERS`, JSON: issuer → `{jwksUrl, audience}`).
+    pub trusted_issuers: TrustedIssuers,
     /// Whether the worker runs with the seeded local database of `make dev`
     /// and the tests (`SEEDED_LOCAL_DATABASE = "true"`), whose demo accounts
     /// the page may then show. Never set where the worker is deployed.
@@ -72,7 +76,8 @@ impl Config {
     /// A message for the log when `JWT_ALG` and its keys do not fit (see
     /// [`TokenKeys::new`]; `JWT_ALG` is `EdDSA` when not set), a number is not
     /// a number, an entry of `CORS_ORIGINS` is not
-    /// `scheme://host[:port]`, or `SEEDED_LOCAL_DATABASE` is neither `true`
+    /// `scheme://host[:port]`, `TRUSTED_ISSUERS` is malformed (see
+    /// [`TrustedIssuers::parse`]), or `SEEDED_LOCAL_DATABASE` is neither `true`
     /// nor `false`. (A `JWT_SECRET` or `JWT_PRIVATE_JWK` in wrangler.toml's
     /// `[vars]`, which the runtime cannot tell from a secret, fails the build:
     /// see build.rs.)
@@ -96,9 +101,11 @@ impl Config {
                     "{name} must be a positive number of seconds, not {value:?}"
                 )),
         };
+        let issuer = text("JWT_ISSUER").unwrap_or_else(|| "jwt-edge".into());
         Ok(Self {
             keys,
-            issuer: text("JWT_ISSUER").unwrap_or_else(|| "jwt-edge".into()),
+            trusted_issuers: TrustedIssuers::from_env(env, &issuer)?,
+            issuer,
             audience: text("JWT_AUDIENCE").unwrap_or_else(|| "jwt-edge-api".into()),
             access_ttl: seconds("ACCESS_TTL", DEFAULT_ACCESS_TTL)?,
             refresh_ttl: seconds("REFRESH_TTL", DEFAULT_REFRESH_TTL)?,
@@ -145,7 +152,7 @@ pub fn parse_origins(list: &str) -> Result<Vec<String>, String> {
 
 /// `http` or `https`, `://`, a host of letters, digits, `.` and `-` (or an
 /// IPv6 address in brackets), and an optional port of 1 to 5 digits.
-fn is_tuple_origin(origin: &str) -> bool {
+pub(crate) fn is_tuple_origin(origin: &str) -> bool {
     let Some((scheme, authority)) = origin.split_once("://") else {
         return false;
     };

@@ -8,13 +8,18 @@ mod accounts;
 mod api_error;
 mod app;
 mod auth;
+mod caller;
 mod client_address;
 #[cfg(test)]
 mod committed_secrets;
 mod config;
 mod cookies;
 mod db;
+mod external_token;
 mod handlers;
+mod issuer_keys;
+mod jwks_fetch;
+mod jwks_store;
 mod lockout;
 mod origin;
 mod password;
@@ -26,6 +31,7 @@ mod request_url;
 mod router;
 mod session;
 mod token_keys;
+mod trusted_issuers;
 
 use worker::{event, Context, Env, Response};
 

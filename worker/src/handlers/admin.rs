@@ -2,18 +2,21 @@
 
 use crate::api_error::ApiError;
 use crate::app::App;
-use crate::auth::authenticate;
+use crate::caller::{authenticate_caller, Caller};
 use worker::{Headers, Response};
 
 /// The role this endpoint needs.
 pub const ADMIN_ROLE: &str = "admin";
 
-/// 200 for an admin, given the request's headers.
+/// 200 for an admin, given the request's headers. A trusted issuer's token
+/// holds no role here, whatever its claims say.
 ///
 /// # Errors
 /// 401 without a valid access token; 403 `insufficient_scope` without the role.
 pub async fn handle_admin(headers: &Headers, app: &App) -> Result<Response, ApiError> {
-    let principal = authenticate(headers, app).await?;
+    let Caller::Account(principal) = authenticate_caller(headers, app).await? else {
+        return Err(ApiError::insufficient_scope(ADMIN_ROLE));
+    };
     if !principal.roles.iter().any(|role| role == ADMIN_ROLE) {
         return Err(ApiError::insufficient_scope(ADMIN_ROLE));
     }

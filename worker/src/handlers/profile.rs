@@ -2,11 +2,11 @@
 
 use crate::api_error::ApiError;
 use crate::app::App;
-use crate::auth::authenticate;
+use crate::caller::{authenticate_caller, Caller};
 use serde::Serialize;
 use worker::{Headers, Response};
 
-/// The answer's body, serialized straight from the principal's fields.
+/// The answer's body for an account, serialized straight from its fields.
 #[derive(Serialize)]
 struct Profile<'a> {
     sub: &'a str,
@@ -14,15 +14,31 @@ struct Profile<'a> {
     roles: &'a [String],
 }
 
-/// 200 `{sub, username, roles}`, given the request's headers.
+/// The answer's body for a trusted issuer's subject: who it is at which
+/// issuer, and no roles here.
+#[derive(Serialize)]
+struct ExternalProfile<'a> {
+    sub: &'a str,
+    iss: &'a str,
+    roles: [&'a str; 0],
+}
+
+/// 200 `{sub, username, roles}` for an account, `{sub, iss, roles: []}` for a
+/// trusted issuer's token, given the request's headers.
 ///
 /// # Errors
 /// 401 (with the core's error code) without a valid access token.
 pub async fn handle_profile(headers: &Headers, app: &App) -> Result<Response, ApiError> {
-    let principal = authenticate(headers, app).await?;
-    Ok(Response::from_json(&Profile {
-        sub: &principal.user_id,
-        username: &principal.username,
-        roles: &principal.roles,
-    })?)
+    Ok(match authenticate_caller(headers, app).await? {
+        Caller::Account(principal) => Response::from_json(&Profile {
+            sub: &principal.user_id,
+            username: &principal.username,
+            roles: &principal.roles,
+        })?,
+        Caller::External(caller) => Response::from_json(&ExternalProfile {
+            sub: &caller.subject,
+            iss: &caller.issuer,
+            roles: [],
+        })?,
+    })
 }
