@@ -453,6 +453,12 @@ async function verifyShownToken() {
   const token = client.accessToken();
   if (token === null) return;
   const status = $("#token-signature");
+  const alg = readToken(token).header?.alg;
+  if (typeof alg === "string" && alg.startsWith("HS")) {
+    // Nothing is fetched: a shared secret is never published, nor put in a page.
+    sayIn(status, [sharedSecretNote(alg), ""]);
+    return;
+  }
   sayIn(status, ["Verifying…", ""]);
   try {
     const { verifyOwnToken, OWN_JWKS_PATH } = await signatureCheck();
@@ -465,6 +471,9 @@ async function verifyShownToken() {
   }
 }
 
+const sharedSecretNote = (alg) =>
+  `Not verifiable here: this worker signs with ${alg}, a shared secret that it never publishes and that no page may hold. The server verifies these tokens; with JWT_ALG EdDSA or ES256 the page can.`;
+
 action("#verify-token", async () => {
   verifyEachToken = true;
   await verifyShownToken();
@@ -474,7 +483,11 @@ action("#verify-edited-token", async () => {
   const token = client.accessToken();
   if (token === null) return;
   const status = $("#edited-signature");
-  const payload = readToken(token).payload ?? {};
+  const { header, payload = {} } = readToken(token);
+  if (typeof header?.alg === "string" && header.alg.startsWith("HS")) {
+    sayIn(status, [sharedSecretNote(header.alg), ""]);
+    return;
+  }
   const edited = { ...payload, roles: [...new Set([...(payload.roles ?? []), "admin"])] };
   try {
     const { verifyOwnToken, withEditedPayload } = await signatureCheck();

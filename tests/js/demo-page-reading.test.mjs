@@ -22,14 +22,19 @@ const TIME_ZONE = "Asia/Tokyo";
 const pageFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "medium", timeZone: TIME_ZONE });
 
 let api; // EdDSA tokens that live a minute: none refreshes during a test
+let hmacApi; // HS256: the shared secret is never published
 let browser;
 
 before(async () => {
-  [api, browser] = await Promise.all([startApiWorker({ ACCESS_TTL: "60" }), launchChromium()]);
+  [api, hmacApi, browser] = await Promise.all([
+    startApiWorker({ ACCESS_TTL: "60" }),
+    startApiWorker({ ACCESS_TTL: "60", JWT_ALG: "HS256", JWT_SECRET: "the-worker's-own-secret-of-32+-bytes" }),
+    launchChromium(),
+  ]);
 });
 after(async () => {
   await browser?.close();
-  await api?.stop();
+  await Promise.all([api, hmacApi].filter(Boolean).map((worker) => worker.stop()));
 });
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -242,6 +247,27 @@ describe("the demo page reads tokens", { concurrency: true }, () => {
       await page.waitForFunction((old) => document.querySelector("#token").textContent !== old, first);
       await page.waitForFunction(() => document.querySelector("#token-signature").textContent.startsWith("Signature verified"));
       assert.equal(page.requests.filter((path) => path === "/.well-known/jwks.json").length, 1, "the key set was kept");
+      await assertNoConsoleErrors(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("with HS256 the page says why it cannot verify its token, and fetches nothing to try", async () => {
+    const context = await newContext();
+    try {
+      const page = await openPage(context, hmacApi);
+      await signIn(page, "localStorage", demoUser);
+      const note =
+        "Not verifiable here: this worker signs with HS256, a shared secret that it never publishes and that no page may hold. " +
+        "The server verifies these tokens; with JWT_ALG EdDSA or ES256 the page can.";
+      await page.getByRole("button", { name: "Verify the signature" }).click();
+      await page.waitForFunction(() => document.querySelector("#token-signature").textContent !== "Not verified yet.");
+      assert.equal(await page.textContent("#token-signature"), note);
+      await page.getByRole("button", { name: "Edit the payload, then verify" }).click();
+      await page.waitForFunction(() => document.querySelector("#edited-signature").textContent !== "");
+      assert.equal(await page.textContent("#edited-signature"), note);
+      assert.ok(!page.requests.includes("/pkg/jwk.js") && !page.requests.includes("/.well-known/jwks.json"));
       await assertNoConsoleErrors(page);
     } finally {
       await context.close();
