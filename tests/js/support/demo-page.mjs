@@ -23,7 +23,10 @@ export async function openPage(context, worker, { beforeLoad } = {}) {
     if (pathname.endsWith(".wasm")) page.wasmRequests.push(pathname);
   });
   await page.goto(worker.url);
-  await page.waitForSelector("html[data-ready]");
+  await page.waitForSelector("html[data-ready]").catch((error) => {
+    const seen = page.consoleErrors.map(({ text }) => text).join("\n");
+    throw new Error(`${error.message}\nconsole errors: ${seen || "none"}\nrequests: ${page.requests.join(" ")}`);
+  });
   return page;
 }
 
