@@ -227,9 +227,8 @@ let shownToken;
 function showToken(token) {
   if (token === shownToken) return;
   shownToken = token;
-  $("#edited-signature").textContent = "";
-  $("#token-signature").className = "";
-  $("#token-signature").textContent = "Not verified yet.";
+  sayIn($("#edited-signature"), ["", ""]);
+  sayIn($("#token-signature"), ["Not verified yet.", ""]);
   if (verifyEachToken) void verifyShownToken();
   const view = $("#token");
   const [header, payload, signature] = token.split(".");
