@@ -9,7 +9,8 @@ import { readToken, refusalText, showTimes, tokenFrom } from "./token-reading.js
 
 function describeExpiry(payload) {
   if (typeof payload.exp !== "number") return ["no expiry (exp) claim"];
-  return [relative(payload.exp).endsWith("ago") ? "expired " : "expires ", relative(payload.exp), " (", timeElement(payload.exp), ")"];
+  const distance = relative(payload.exp);
+  return [distance.endsWith("ago") ? "expired " : "expires ", distance, " (", timeElement(payload.exp), ")"];
 }
 
 function warningItem({ code, claim, text: warning }) {
@@ -63,12 +64,14 @@ action("#verify-paste", async () => {
     return;
   }
   sayIn(status, ["Verifying…", ""]);
+  // A verdict that arrives after the token or key changed is not shown.
+  const unchanged = () => pastedToken().token === token && $("#verify-key").value === keyText;
   try {
     const { verifyWithKeyText } = await signatureCheck();
     const { header } = await verifyWithKeyText(token, keyText);
-    sayIn(status, [`Signature verified: ${header.alg}${header.kid ? `, key ${header.kid}` : ""}. The claims passed their checks too.`, "ok"]);
+    if (unchanged()) sayIn(status, [`Signature verified: ${header.alg}${header.kid ? `, key ${header.kid}` : ""}. The claims passed their checks too.`, "ok"]);
   } catch (error) {
-    sayIn(status, refusal("Not verified", error));
+    if (unchanged()) sayIn(status, refusal("Not verified", error));
   }
 });
 
