@@ -1,11 +1,17 @@
 // The demo page: signs in with jwt-edge/client, shows the token (decoded by the
 // WebAssembly module) and its expiry, calls the API and logs every request.
-import { decode, JwtError } from "jwt-edge/decode";
+// Signatures are verified by signature-check.js, imported on first use; the
+// paste-a-token panel is decoder-panel.js.
 import { AuthError, createAuthClient } from "jwt-edge/client";
+import { copyButton } from "./copy-button.js";
+import "./decoder-panel.js";
+import { COOKIE_NAMES, clearExchange, exchangeOf, showExchange } from "./exchange-view.js";
+import { apiOutcome, loginFailure, registerFailure, sessionEnded, unreachable } from "./messages.js";
+import { $, action, decodedJson, refusal, sayIn, signatureCheck } from "./page-controls.js";
+import { relative, timeElement } from "./time-format.js";
+import { readToken, refusalText, showTimes, updateRelativeTimes } from "./token-reading.js";
 
-const $ = (selector) => document.querySelector(selector);
 const PREFS_KEY = "jwt-edge-demo";
-const REFRESH_SKEW = 30;
 const MAX_LOG_ROWS = 50;
 
 const modeNames = { localStorage: "localStorage", sessionStorage: "sessionStorage", cookie: "an HttpOnly cookie" };
@@ -65,20 +71,24 @@ async function loggingFetch(request) {
   try {
     const response = await fetch(request);
     row.status(String(response.status), response.ok ? "ok" : "failed");
+    lastExchanges.set(path, exchangeOf(request.method, path, response));
     return response;
   } catch (error) {
     row.status("unreachable", "failed");
+    lastExchanges.set(path, Promise.resolve({ method: request.method, path }));
     throw error;
   }
 }
 
+/** The last answer to each path the client called (what the sign-in and refresh buttons show). */
+const lastExchanges = new Map();
+
 function logRow(method, path, attached) {
   const tbody = $("#request-log tbody");
   const tr = document.createElement("tr");
-  const time = new Date().toTimeString().slice(0, 8);
-  const cells = [time, `${method} ${path}`, "…", attached].map((text) => {
+  const cells = [timeElement(Date.now() / 1000), `${method} ${path}`, "…", attached].map((content) => {
     const td = document.createElement("td");
-    td.textContent = text;
+    td.append(content);
     tr.append(td);
     return td;
   });
@@ -98,76 +108,15 @@ function logRow(method, path, attached) {
 
 // ---- messages ----
 
-function say(text, kind = "info") {
+/** Says `content` (text, or an array of text and elements) in the banner at the top. */
+function say(content, kind = "info") {
   const message = $("#message");
-  message.textContent = text;
+  message.replaceChildren(...[content].flat());
   message.className = kind;
-  message.hidden = text === "";
+  message.hidden = message.textContent === "";
 }
 
-function clock(seconds) {
-  return new Date(seconds * 1000).toLocaleTimeString();
-}
-
-const unreachable = "The server is unreachable: no answer came back. Is `make dev` still running?";
-
-function loginFailure(error) {
-  if (!(error instanceof AuthError)) return `Sign-in failed: ${error}`;
-  switch (error.code) {
-    case "ERR_INVALID_CREDENTIALS":
-      return "Wrong username or password.";
-    case "ERR_ACCOUNT_LOCKED": {
-      const wait = error.retryAfter ?? 30;
-      return `Too many failed sign-ins: this account is locked for ${wait} s (until ${clock(Date.now() / 1000 + wait)}). Even the right password waits.`;
-    }
-    case "ERR_RATE_LIMITED":
-      return `Too many sign-ins from this address: wait ${error.retryAfter ?? 60} s.`;
-    case "ERR_NETWORK":
-      return unreachable;
-    case "ERR_BAD_REQUEST":
-      return "Enter a username and a password.";
-    default:
-      return `Sign-in failed (${error.status} ${error.code}): ${error.message}`;
-  }
-}
-
-function sessionEnded(code) {
-  switch (code) {
-    case "ERR_REFRESH_TOKEN_EXPIRED":
-      return "Your session has expired: sign in again.";
-    case "ERR_SESSION_EXPIRED":
-      return "Your session reached its maximum age (SESSION_MAX_AGE) and ended, however often it refreshed: sign in again.";
-    case "ERR_REFRESH_COOKIE_DUPLICATED":
-      return "The request carried two refresh cookies (one planted by another site of this domain?): the server refused it and cleared them. Sign in again.";
-    case "ERR_REFRESH_TOKEN_REUSED":
-      return "Your session was ended by the server because its refresh token was used twice (a stolen token, or a copy of this session racing it). Sign in again.";
-    case "ERR_REFRESH_TOKEN_REVOKED":
-      return "Your session was ended (logged out elsewhere, or revoked). Sign in again.";
-    default:
-      return `Your session is no longer valid (${code ?? "unknown"}): sign in again.`;
-  }
-}
-
-function apiOutcome(label, status, body) {
-  if (status === 200) return [`${label}: 200 OK.`, "ok"];
-  if (status === 403) {
-    return [
-      `${label}: 403 Forbidden. You are signed in, but this account lacks the role it needs (${body?.message ?? "insufficient scope"}). Sign in as demo-admin to see it.`,
-      "error",
-    ];
-  }
-  if (status === 401) {
-    const reasons = {
-      ERR_TOKEN_MISSING: "you are not signed in, so no token went with the request",
-      ERR_TOKEN_REVOKED: "this token was revoked by logging out",
-      ERR_JWT_EXPIRED: "the token has expired and could not be refreshed; sign in again",
-      ERR_USER_UNKNOWN: "the account no longer exists",
-    };
-    return [`${label}: 401 Unauthorized: ${reasons[body?.code] ?? body?.message ?? "no valid token"}.`, "error"];
-  }
-  if (status === 429) return [`${label}: 429 Too Many Requests: wait and try again.`, "error"];
-  return [`${label}: ${status} ${body?.message ?? ""}`.trim(), "error"];
-}
+const text = (content) => [content].flat().map((part) => (typeof part === "string" ? part : part.textContent)).join("");
 
 // ---- the client ----
 
@@ -178,10 +127,13 @@ let lastRefresh;
 function startClient(storage) {
   client?.close();
   for (const remove of removeListeners) remove();
-  client = createAuthClient({ storage, refreshSkew: REFRESH_SKEW, fetch: loggingFetch });
+  // The client's own refresh margin: the page reads when it refreshes from session().refreshAt.
+  client = createAuthClient({ storage, fetch: loggingFetch });
+  serverSession = undefined;
   removeListeners = [
     client.on("login", ({ fromOtherTab }) => {
       if (fromOtherTab) say("Signed in from another tab.", "ok");
+      serverSession = undefined;
       render();
     }),
     client.on("refresh", ({ fromOtherTab }) => {
@@ -190,6 +142,8 @@ function startClient(storage) {
     }),
     client.on("logout", ({ reason, code }) => {
       lastRefresh = undefined;
+      serverSession = undefined;
+      clearExchange($("#result"));
       if (reason === "refresh-failed") say(sessionEnded(code), "error");
       else if (reason === "other-tab") say("You were signed out in another tab.", "info");
       render();
@@ -225,8 +179,47 @@ function render() {
       "readable by any script on this page.";
   } else {
     $("#document-cookie").textContent = JSON.stringify(document.cookie);
+    showServerSession(session);
   }
   tick();
+}
+
+// ---- cookie mode: what the server says about the session ----
+
+let serverSession; // undefined: not asked for this login yet; else a promise of the profile
+
+function showServerSession(session) {
+  const expiry = $("#server-expiry");
+  expiry.replaceChildren(timeElement(session.expiresAt), " (", relativeSpan(session.expiresAt), ")");
+  if (serverSession !== undefined) return;
+  const asked = (serverSession = askProfile());
+  for (const id of ["#server-subject", "#server-username", "#server-roles"]) $(id).textContent = "asking the server…";
+  asked.then((profile) => {
+    if (serverSession !== asked) return;
+    $("#server-subject").textContent = profile.sub ?? "—";
+    $("#server-username").textContent = profile.username ?? "—";
+    $("#server-roles").textContent = Array.isArray(profile.roles) ? profile.roles.join(", ") : "—";
+  });
+}
+
+async function askProfile() {
+  try {
+    const response = await client.fetch("/api/profile");
+    const body = await response.json().catch(() => ({}));
+    if (response.ok) return body;
+    const failed = `the server refused: ${response.status} ${body?.code ?? ""}`.trim();
+    return { sub: failed, username: failed, roles: [failed] };
+  } catch {
+    return { sub: "no answer", username: "no answer", roles: ["no answer"] };
+  }
+}
+
+function relativeSpan(seconds) {
+  const span = document.createElement("span");
+  span.className = "relative";
+  span.dataset.at = String(seconds);
+  span.textContent = relative(seconds);
+  return span;
 }
 
 let shownToken;
@@ -234,6 +227,9 @@ let shownToken;
 function showToken(token) {
   if (token === shownToken) return;
   shownToken = token;
+  sayIn($("#edited-signature"), ["", ""]);
+  sayIn($("#token-signature"), ["Not verified yet.", ""]);
+  if (verifyEachToken) void verifyShownToken();
   const view = $("#token");
   const [header, payload, signature] = token.split(".");
   view.replaceChildren(
@@ -243,14 +239,16 @@ function showToken(token) {
     ".",
     part(signature, "jwt-signature"),
   );
-  try {
-    const decoded = decode(token);
-    $("#token-header").textContent = JSON.stringify(decoded.header, null, 2);
-    $("#token-payload").textContent = JSON.stringify(decoded.payload, null, 2);
-  } catch (error) {
-    $("#token-header").textContent = error instanceof JwtError ? `${error.code}: ${error.message}` : String(error);
+  const read = readToken(token);
+  if (read.error) {
+    $("#token-header").textContent = refusalText(read.error);
     $("#token-payload").textContent = "";
+    $("#token-times").replaceChildren();
+    return;
   }
+  $("#token-header").textContent = JSON.stringify(read.header, null, 2);
+  $("#token-payload").textContent = JSON.stringify(read.payload, null, 2);
+  showTimes($("#token-times"), read.payload);
 }
 
 function part(text, className) {
@@ -271,13 +269,45 @@ function tick() {
   $("#expiry-bar").value = lifetime > 0 ? left / lifetime : 0;
   $("#expiry-bar").setAttribute("aria-valuetext", `${Math.ceil(left)} seconds left`);
   const next = Math.max(0, Math.ceil(session.refreshAt - now));
-  const last = lastRefresh
-    ? ` Last refreshed at ${clock(lastRefresh.at)}${lastRefresh.fromOtherTab ? " by another tab" : ""}.`
-    : "";
-  $("#refresh-info").textContent = `Automatic refresh in ${next} s (${REFRESH_SKEW} s before expiry, at most half-way).${last}`;
+  // When the client refreshes, as it says: its margin before expiry, which
+  // it shortens to half the token's lifetime when that is shorter.
+  const margin = Math.round(session.expiresAt - session.refreshAt);
+  const halfWay = Math.round(lifetime) === 2 * margin ? `, half-way through the token's ${Math.round(lifetime)} s life` : "";
+  const info = [`Automatic refresh in ${next} s: ${margin} s before expiry${halfWay}.`];
+  if (lastRefresh) {
+    info.push(" Last refreshed at ", timeElement(lastRefresh.at), `${lastRefresh.fromOtherTab ? " by another tab" : ""}.`);
+  }
+  if (text(info) !== $("#refresh-info").textContent) $("#refresh-info").replaceChildren(...info);
+  updateRelativeTimes(document.body, now);
 }
 
 // ---- actions ----
+
+/** The answer the client's last call to `path` got, if it made one since `forget(path)`. */
+const answerTo = (path) => lastExchanges.get(path) ?? Promise.resolve(undefined);
+const forget = (path) => lastExchanges.delete(path);
+const cookieMode = () => client.storage === "cookie";
+
+/** Signs in, telling the page's banner and the sign-in form's result what happened. */
+async function signIn(username, password, welcome) {
+  savePrefs({ storage: client.storage });
+  nameArea().setItem(NAME_KEY, username);
+  forget("/api/login");
+  try {
+    await client.login(username, password);
+    clearExchange($("#login-result"));
+    $("#password").value = "";
+    say(welcome, "ok");
+    $("#get-profile").focus();
+    return true;
+  } catch (error) {
+    const explanation = loginFailure(error);
+    say(explanation, "error");
+    const exchange = await answerTo("/api/login");
+    if (exchange) showExchange($("#login-result"), exchange, explanation, "error", { cookieMode: cookieMode() });
+    return false;
+  }
+}
 
 $("#login-form").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -292,15 +322,50 @@ $("#login-form").addEventListener("submit", async (event) => {
   button.disabled = true;
   say("Signing in…");
   try {
-    savePrefs({ storage: client.storage });
-    nameArea().setItem(NAME_KEY, username);
-    await client.login(username, password);
-    $("#password").value = "";
-    say(`Signed in as ${username}.`, "ok");
-    $("#get-profile").focus();
-  } catch (error) {
-    say(loginFailure(error), "error");
-    $("#password").select();
+    if (!(await signIn(username, password, `Signed in as ${username}.`))) $("#password").select();
+  } finally {
+    button.disabled = false;
+  }
+});
+
+$("#register-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const username = $("#register-username").value.trim();
+  const password = $("#register-password").value;
+  const button = $("#register-submit");
+  button.disabled = true;
+  say("Creating the account…");
+  try {
+    const request = new Request("/api/register", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    let response;
+    try {
+      response = await loggingFetch(request);
+    } catch {
+      say(unreachable, "error");
+      showExchange($("#login-result"), { method: "POST", path: "/api/register" }, unreachable, "error");
+      return;
+    }
+    const exchange = await answerTo("/api/register");
+    if (response.status !== 201) {
+      let body;
+      try {
+        body = JSON.parse(exchange.body);
+      } catch {
+        body = undefined;
+      }
+      const retryAfter = response.headers.get("Retry-After");
+      const explanation = registerFailure(response.status, { ...body, retryAfter: retryAfter && `${retryAfter} s` });
+      say(explanation, "error");
+      showExchange($("#login-result"), exchange, explanation, "error");
+      return;
+    }
+    $("#register-password").value = "";
+    $("#username").value = username;
+    await signIn(username, password, `Account ${username} created; signed in as ${username}.`);
   } finally {
     button.disabled = false;
   }
@@ -323,87 +388,113 @@ for (const button of document.querySelectorAll("button.fill")) {
 }
 
 async function callApi(path, label) {
+  let response;
   try {
-    const response = await client.fetch(path);
-    let body;
-    try {
-      body = await response.json();
-    } catch {
-      body = undefined;
-    }
-    const [text, kind] = apiOutcome(label, response.status, body);
-    say(text, kind);
-    showResult(`${response.status} ${response.statusText}`.trim(), body);
+    response = await client.fetch(path);
   } catch {
-    say(`${label}: ${unreachable}`, "error");
-    showResult("no answer", undefined);
+    const explanation = `${label}: ${unreachable}`;
+    say(explanation, "error");
+    showExchange($("#result"), { method: "GET", path }, explanation, "error");
+    return;
   }
-}
-
-function showResult(summary, body) {
-  $("#result").hidden = false;
-  $("#result-summary").textContent = summary;
-  $("#result-body").textContent = body === undefined ? "" : JSON.stringify(body, null, 2);
-}
-
-// Runs a button's action, marking the button busy meanwhile.
-function action(selector, run) {
-  const button = $(selector);
-  button.addEventListener("click", async () => {
-    button.setAttribute("aria-busy", "true");
-    try {
-      await run();
-    } finally {
-      button.removeAttribute("aria-busy");
-    }
-  });
+  const exchange = await exchangeOf("GET", path, response);
+  let body;
+  try {
+    body = JSON.parse(exchange.body);
+  } catch {
+    body = undefined;
+  }
+  const [explanation, kind] = apiOutcome(label, response.status, body);
+  say(explanation, kind);
+  showExchange($("#result"), exchange, explanation, kind, { cookieMode: cookieMode() });
 }
 
 action("#get-profile", () => callApi("/api/profile", "Profile"));
 action("#get-admin", () => callApi("/api/admin", "Admin data"));
 
 action("#refresh-now", async () => {
+  forget("/api/refresh");
+  const mode = cookieMode();
   try {
     await client.refresh();
-    say("Refreshed: a new access token and a new refresh token; the old refresh token no longer works.", "ok");
+    const explanation = "Refreshed: a new access token and a new refresh token; the old refresh token no longer works.";
+    say(explanation, "ok");
+    const exchange = await answerTo("/api/refresh");
+    // Taken from another tab's refresh: this tab sent nothing.
+    if (exchange) showExchange($("#result"), exchange, explanation, "ok", { cookieMode: mode });
   } catch (error) {
-    if (error instanceof AuthError && error.code === "ERR_NETWORK") say(`Refresh failed. ${unreachable}`, "error");
-    else if (!(error instanceof AuthError && error.status === 401)) say(`Refresh failed: ${error.message}`, "error");
+    if (error instanceof AuthError && error.code === "ERR_NETWORK") {
+      const explanation = `Refresh failed. ${unreachable}`;
+      say(explanation, "error");
+      showExchange($("#result"), { method: "POST", path: "/api/refresh" }, explanation, "error");
+    } else if (!(error instanceof AuthError && error.status === 401)) {
+      say(`Refresh failed: ${error.message}`, "error");
+    }
     // A 401 logged the session out; the logout listener said why.
   }
 });
 
 action("#log-out", async () => {
   await client.logout();
+  clearExchange($("#result"));
   say("Signed out: the server revoked the session and the token is gone from this page.", "info");
   $("#username").focus();
 });
 
-// ---- the paste-a-token decoder ----
+copyButton($("#copy-token"), $("#copy-token-status"), () => client.accessToken() ?? "", "the token");
+copyButton($("#copy-token-json"), $("#copy-token-status"), () => decodedJson($("#token-header"), $("#token-payload")), "the JSON");
 
-function describeExpiry(payload) {
-  if (typeof payload.exp !== "number") return "no expiry (exp) claim";
-  const remaining = Math.round(payload.exp - Date.now() / 1000);
-  const when = new Date(payload.exp * 1000).toISOString();
-  return remaining > 0 ? `expires in ${remaining} s (${when})` : `expired ${-remaining} s ago (${when})`;
+// ---- signatures, verified in the page (the verifying module loads on first use) ----
+
+let verifyEachToken = false; // after the first check, every new token is checked too
+
+async function verifyShownToken() {
+  const token = client.accessToken();
+  if (token === null) return;
+  const status = $("#token-signature");
+  const alg = readToken(token).header?.alg;
+  if (typeof alg === "string" && alg.startsWith("HS")) {
+    // Nothing is fetched: a shared secret is never published, nor put in a page.
+    sayIn(status, [sharedSecretNote(alg), ""]);
+    return;
+  }
+  sayIn(status, ["Verifying…", ""]);
+  try {
+    const { verifyOwnToken, OWN_JWKS_PATH } = await signatureCheck();
+    const { header } = await verifyOwnToken(token);
+    if (client.accessToken() !== token) return;
+    sayIn(status, [`Signature verified in this page: ${header.alg}, key ${header.kid ?? "(no kid)"} of ${OWN_JWKS_PATH}.`, "ok"]);
+  } catch (error) {
+    if (client.accessToken() !== token) return;
+    sayIn(status, refusal("Not verified", error));
+  }
 }
 
-$("#paste").addEventListener("input", () => {
-  const token = $("#paste").value.trim();
-  const status = $("#paste-status");
-  $("#paste-decoded").hidden = true;
-  status.className = "";
-  status.textContent = "";
-  if (token === "") return;
+const sharedSecretNote = (alg) =>
+  `Not verifiable here: this worker signs with ${alg}, a shared secret that it never publishes and that no page may hold. The server verifies these tokens; with JWT_ALG EdDSA or ES256 the page can.`;
+
+action("#verify-token", async () => {
+  verifyEachToken = true;
+  await verifyShownToken();
+});
+
+action("#verify-edited-token", async () => {
+  const token = client.accessToken();
+  if (token === null) return;
+  const status = $("#edited-signature");
+  const { header, payload = {} } = readToken(token);
+  if (typeof header?.alg === "string" && header.alg.startsWith("HS")) {
+    sayIn(status, [sharedSecretNote(header.alg), ""]);
+    return;
+  }
+  const edited = { ...payload, roles: [...new Set([...(payload.roles ?? []), "admin"])] };
   try {
-    const { header, payload } = decode(token);
-    $("#paste-header").textContent = JSON.stringify(header, null, 2);
-    $("#paste-payload").textContent = JSON.stringify(payload, null, 2);
-    $("#paste-decoded").hidden = false;
-    status.textContent = `Decoded, not verified: ${describeExpiry(payload)}.`;
+    const { verifyOwnToken, withEditedPayload } = await signatureCheck();
+    await verifyOwnToken(withEditedPayload(token, edited));
+    sayIn(status, ["A copy whose payload was edited to add the role admin verified: this must never happen.", "error"]);
   } catch (error) {
-    status.className = "error";
-    status.textContent = error instanceof JwtError ? `${error.code}: ${error.message}` : String(error);
+    const [content] = refusal("A copy whose payload was edited to add the role admin, signature kept, was refused", error);
+    sayIn(status, [content, error?.code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" ? "ok" : "error"]);
   }
 });
 
@@ -412,6 +503,7 @@ $("#paste").addEventListener("input", () => {
 window.addEventListener("storage", (event) => {
   if (event.key === NAME_KEY) render();
 });
+for (const code of document.querySelectorAll("code[data-cookie]")) code.textContent = COOKIE_NAMES[code.dataset.cookie];
 startClient(initialMode());
 setInterval(tick, 250);
 // The demo accounts exist only in the seeded local database of `make dev`:

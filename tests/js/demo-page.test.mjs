@@ -9,11 +9,27 @@ import * as jwt from "../../pkg/node.js";
 import { demoAccounts } from "../../scripts/local-d1.mjs";
 import { startApiWorker } from "./support/api-worker.mjs";
 import { launchChromium } from "./support/browser.mjs";
+import {
+  assertNoConsoleErrors,
+  assertTokenOnlyIn,
+  authCookies,
+  call,
+  JWT_SHAPE,
+  logRows,
+  message,
+  nextRefresh,
+  openPage,
+  pauseClockSoon,
+  shownExchange,
+  shownToken,
+  signIn,
+  signInExpectingFailure,
+  storageSnapshot,
+} from "./support/demo-page.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const screenshots = `${root}tests/screenshots`;
 const [demoUser, demoAdmin] = demoAccounts;
-const JWT_SHAPE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
 
 let api; // tokens live 8 s: the page refreshes 4 s after each
 let shortApi; // 2 s tokens, 6 s refresh tokens: a session that expires
@@ -34,182 +50,6 @@ after(async () => {
   await Promise.all([api, shortApi, unseededApi].filter(Boolean).map((worker) => worker.stop()));
 });
 
-// ---- helpers ----
-
-/** Opens the page in `context`, recording console errors, page errors, /api/refresh requests and fetched .wasm files. */
-async function openPage(context, worker = api, { beforeLoad } = {}) {
-  const page = await context.newPage();
-  await beforeLoad?.(page);
-  page.consoleErrors = [];
-  page.refreshRequests = 0;
-  page.on("console", (message) => {
-    if (message.type() === "error") page.consoleErrors.push({ text: message.text(), url: message.location().url });
-  });
-  page.on("pageerror", (error) => page.consoleErrors.push({ text: `pageerror: ${error}` }));
-  page.wasmRequests = [];
-  page.on("request", (request) => {
-    const { pathname } = new URL(request.url());
-    if (pathname === "/api/refresh") page.refreshRequests += 1;
-    if (pathname.endsWith(".wasm")) page.wasmRequests.push(pathname);
-  });
-  await page.goto(worker.url);
-  await page.waitForSelector("html[data-ready]");
-  return page;
-}
-
-/**
- * Stops the page's (installed) clock a second ahead of the page's own time.
- * The target is taken from the page, and taken again if the page's clock has
- * passed it before the pause arrives (a loaded machine can take that long).
- */
-async function pauseClockSoon(page) {
-  for (let attempt = 1; ; attempt++) {
-    const target = (await page.evaluate(() => Date.now())) + 1_000;
-    try {
-      return await page.clock.pauseAt(target);
-    } catch (error) {
-      if (attempt === 5 || !String(error).includes("fast-forward to the past")) throw error;
-    }
-  }
-}
-
-/**
- * No console errors but Chromium's own network lines ("Failed to load
- * resource: …") for the non-2xx answers and unreachable calls that the page
- * reports in its request log: one log row of that path and status for each.
- */
-async function assertNoConsoleErrors(page) {
-  const rows = await logRows(page);
-  const unexpected = [];
-  for (const { text, url } of page.consoleErrors) {
-    const network = /^Failed to load resource: (?:the server responded with a status of (\d{3})|net::ERR_)/.exec(text);
-    const path = url && new URL(url).pathname;
-    const status = network?.[1] ?? "unreachable";
-    const index = network ? rows.findIndex((row) => row.path === path && row.status === status) : -1;
-    if (index === -1) unexpected.push(text);
-    else rows.splice(index, 1);
-  }
-  assert.deepEqual(unexpected, []);
-}
-
-async function signIn(page, storage, { username, password }) {
-  await page.check(`input[name="storage"][value="${storage}"]`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForSelector("#session:not([hidden])").catch(async (error) => {
-    throw new Error(`${error.message}\nthe page says: ${await message(page)}`);
-  });
-}
-
-/** The request log, oldest first: [{ method, path, status, attached }]. */
-function logRows(page) {
-  return page.$$eval("#request-log tbody tr", (rows) =>
-    rows.reverse().map((row) => ({ ...row.dataset })),
-  );
-}
-
-/** Clicks `button`, waits until its action is done, and returns the request log row it added. */
-async function call(page, button, path) {
-  const before = (await logRows(page)).length;
-  const control = page.getByRole("button", { name: button });
-  await control.click();
-  await page.waitForFunction(
-    ([count, wanted, name]) => {
-      const rows = [...document.querySelectorAll("#request-log tbody tr")].reverse().slice(count);
-      const busy = [...document.querySelectorAll("button[aria-busy]")].some((b) => b.textContent === name);
-      return !busy && rows.some((row) => row.dataset.path === wanted && row.dataset.status);
-    },
-    [before, path, button],
-  );
-  const rows = (await logRows(page)).slice(before).filter((row) => row.path === path);
-  return rows.at(-1);
-}
-
-const shownToken = (page) => page.textContent("#token");
-const message = (page) => page.textContent("#message");
-
-/** Every place a page can keep data, as strings. */
-function storageSnapshot(page) {
-  return page.evaluate(async () => {
-    const dump = (storage) => Object.fromEntries(Array.from({ length: storage.length }, (_, i) => [storage.key(i), storage.getItem(storage.key(i))]));
-    const done = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const indexed = {};
-    for (const { name } of await indexedDB.databases()) {
-      const db = await done(indexedDB.open(name));
-      for (const store of db.objectStoreNames) {
-        const objects = db.transaction(store).objectStore(store);
-        const [keys, values] = await Promise.all([done(objects.getAllKeys()), done(objects.getAll())]);
-        indexed[`${name}/${store}`] = JSON.stringify(keys.map((key, i) => [key, values[i]]));
-      }
-      db.close();
-    }
-    return {
-      localStorage: dump(localStorage),
-      sessionStorage: dump(sessionStorage),
-      documentCookie: document.cookie,
-      indexedDB: indexed,
-      caches: await caches.keys(),
-    };
-  });
-}
-
-const authCookies = async (context) =>
-  (await context.cookies()).filter((cookie) => cookie.name === "__Host-access" || cookie.name === "__Secure-refresh");
-
-/** The token is in the chosen storage and nowhere else. */
-async function assertTokenOnlyIn(page, storage) {
-  const snapshot = await storageSnapshot(page);
-  // IndexedDB holds the client's register of session record ids, nothing else.
-  assert.deepEqual(Object.keys(snapshot.indexedDB), ["jwt-edge-client/sessions"]);
-  assert.doesNotMatch(snapshot.indexedDB["jwt-edge-client/sessions"], JWT_SHAPE);
-  assert.deepEqual(snapshot.caches, []);
-  if (storage === "cookie") {
-    const cookies = await authCookies(page.context());
-    const access = cookies.find((cookie) => cookie.name === "__Host-access");
-    assert.ok(access, "the browser holds the access cookie");
-    assert.equal(access.httpOnly, true);
-    assert.equal(access.secure, true);
-    assert.equal(access.sameSite, "Strict");
-    assert.match(access.value, JWT_SHAPE);
-    assert.equal(snapshot.documentCookie, "", "document.cookie shows nothing");
-    const everything = JSON.stringify([snapshot.localStorage, snapshot.sessionStorage, snapshot.indexedDB]);
-    for (const cookie of cookies) assert.ok(!everything.includes(cookie.value), `${cookie.name} is in no storage`);
-    assert.doesNotMatch(everything, JWT_SHAPE);
-    assert.equal(await page.evaluate(() => window.authClient.accessToken()), null);
-    return;
-  }
-  const other = storage === "localStorage" ? "sessionStorage" : "localStorage";
-  const record = JSON.parse(snapshot[storage]["jwt-edge.session"]);
-  const token = await shownToken(page);
-  assert.equal(record.accessToken, token);
-  assert.match(record.refreshToken, /^[\w-]{43}$/);
-  for (const [key, value] of Object.entries(snapshot[storage])) {
-    if (key !== "jwt-edge.session") assert.doesNotMatch(value, JWT_SHAPE, key);
-  }
-  const elsewhere = JSON.stringify([snapshot[other], snapshot.documentCookie, snapshot.indexedDB]);
-  assert.ok(!elsewhere.includes(token) && !elsewhere.includes(record.refreshToken), `no token outside ${storage}`);
-  assert.doesNotMatch(elsewhere, JWT_SHAPE);
-  assert.deepEqual(await authCookies(page.context()), [], "no auth cookies");
-}
-
-/** Waits for the page's next POST /api/refresh and for the session it brings; returns the log row. */
-async function nextRefresh(page, { timeout = 15_000 } = {}) {
-  const before = (await logRows(page)).filter((row) => row.path === "/api/refresh").length;
-  const issuedAt = await page.evaluate(() => window.authClient.session()?.issuedAt);
-  await page.waitForFunction(
-    ([count, issued]) =>
-      [...document.querySelectorAll('#request-log tbody tr[data-path="/api/refresh"]')].filter((row) => row.dataset.status)
-        .length > count && window.authClient.session()?.issuedAt !== issued,
-    [before, issuedAt],
-    { timeout },
-  );
-  return (await logRows(page)).filter((row) => row.path === "/api/refresh").at(-1);
-}
-
 // ---- the tests ----
 
 describe("the demo page", { concurrency: true }, () => {
@@ -217,7 +57,7 @@ describe("the demo page", { concurrency: true }, () => {
     test(`${storage}: sign in, decoded token and countdown, profile, admin 403/200, automatic refresh, log out`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       try {
-        const page = await openPage(context);
+        const page = await openPage(context, api);
         // The page and the auth client share the module that only decodes:
         // the verifier's (with its MAC code) is never fetched.
         assert.deepEqual(page.wasmRequests, ["/pkg/jwt_edge_decode_bg.wasm"]);
@@ -250,7 +90,8 @@ describe("the demo page", { concurrency: true }, () => {
         assert.ok(countdown >= 1 && countdown <= 8, `countdown ${countdown}`);
         const progress = await page.$eval("#expiry-bar", (bar) => bar.value);
         assert.ok(progress > 0 && progress <= 1, `progress ${progress}`);
-        assert.match(await page.textContent("#refresh-info"), /^Automatic refresh in [0-4] s/);
+        // What the client does with 8 s tokens: its margin (30 s by default) is cut to half the lifetime.
+        assert.match(await page.textContent("#refresh-info"), /^Automatic refresh in [0-4] s: 4 s before expiry, half-way through the token's 8 s life\.$/);
         await assertTokenOnlyIn(page, storage);
 
         // Admin as a user: 403 with a clear message; the profile: 200.
@@ -260,7 +101,7 @@ describe("the demo page", { concurrency: true }, () => {
         const profile = await call(page, "Get profile", "/api/profile");
         assert.deepEqual(profile, { method: "GET", path: "/api/profile", status: "200", attached });
         assert.equal(await message(page), "Profile: 200 OK.");
-        assert.equal(JSON.parse(await page.textContent("#result-body")).username, "demo-user");
+        assert.equal(JSON.parse(await page.textContent("#result .exchange-body")).username, "demo-user");
         if (storage === "localStorage") {
           await page.screenshot({ path: `${screenshots}/demo-logged-in.png`, fullPage: true });
         }
@@ -280,7 +121,7 @@ describe("the demo page", { concurrency: true }, () => {
             ? (await authCookies(context)).find((cookie) => cookie.name === "__Host-access").value
             : await shownToken(page);
         assert.notEqual(renewed, token, "the token changed");
-        assert.match(await page.textContent("#refresh-info"), /Last refreshed at [^.]+\.$/);
+        assert.match(await page.textContent("#refresh-info"), /Last refreshed at .+\.$/);
         assert.ok(Number(/^(\d+) s$/.exec(await page.textContent("#countdown"))[1]) >= 6, "the countdown started again");
         assert.equal((await call(page, "Get profile", "/api/profile")).status, "200");
         await assertTokenOnlyIn(page, storage);
@@ -295,6 +136,9 @@ describe("the demo page", { concurrency: true }, () => {
         });
         await page.waitForSelector("#login:not([hidden])");
         assert.match(await message(page), /^Signed out/);
+        // The last result went with the session.
+        assert.equal(await page.isHidden("#result"), true);
+        assert.equal(await page.textContent("#result"), "");
         const afterLogout = await storageSnapshot(page);
         assert.doesNotMatch(JSON.stringify(afterLogout), JWT_SHAPE);
         assert.equal(afterLogout.localStorage["jwt-edge.session"], undefined);
@@ -310,7 +154,7 @@ describe("the demo page", { concurrency: true }, () => {
         await signIn(page, storage, demoAdmin);
         assert.equal((await call(page, "Get admin data", "/api/admin")).status, "200");
         assert.equal(await message(page), "Admin data: 200 OK.");
-        assert.deepEqual(JSON.parse(await page.textContent("#result-body")).roles, ["user", "admin"]);
+        assert.deepEqual(JSON.parse(await page.textContent("#result .exchange-body")).roles, ["user", "admin"]);
         assert.equal((await call(page, "Log out", "/api/logout")).status, "204");
         await assertNoConsoleErrors(page);
       } finally {
@@ -322,7 +166,7 @@ describe("the demo page", { concurrency: true }, () => {
   test("two tabs (localStorage): one refreshes, the other takes the new token; never two refreshes", async () => {
     const context = await browser.newContext();
     try {
-      const [tabA, tabB] = [await openPage(context), await openPage(context)];
+      const [tabA, tabB] = [await openPage(context, api), await openPage(context, api)];
       await signIn(tabA, "localStorage", demoUser);
       // The other tab sees the login.
       await tabB.waitForSelector("#session:not([hidden])");
@@ -370,7 +214,7 @@ describe("the demo page", { concurrency: true }, () => {
     try {
       // As in an insecure context or an older browser.
       await context.addInitScript(() => delete Navigator.prototype.locks);
-      const [tabA, tabB] = [await openPage(context), await openPage(context)];
+      const [tabA, tabB] = [await openPage(context, api), await openPage(context, api)];
       assert.equal(await tabA.evaluate(() => "locks" in navigator), false);
       await signIn(tabA, "localStorage", demoUser);
       await tabB.waitForSelector("#session:not([hidden])");
@@ -397,7 +241,7 @@ describe("the demo page", { concurrency: true }, () => {
   test("two tabs (cookie): the automatic refresh happens once and both stay signed in", async () => {
     const context = await browser.newContext();
     try {
-      const [tabA, tabB] = [await openPage(context), await openPage(context)];
+      const [tabA, tabB] = [await openPage(context, api), await openPage(context, api)];
       await tabB.check('input[name="storage"][value="cookie"]');
       await signIn(tabA, "cookie", demoUser);
       await tabB.waitForSelector("#session:not([hidden])");
@@ -420,7 +264,7 @@ describe("the demo page", { concurrency: true }, () => {
   test("a duplicated tab (sessionStorage): both due at once, one refresh, both keep the session", async () => {
     const context = await browser.newContext();
     try {
-      const tabA = await openPage(context);
+      const tabA = await openPage(context, api);
       await signIn(tabA, "sessionStorage", demoUser);
       // Duplicating a tab copies its sessionStorage.
       const copied = await tabA.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
@@ -510,7 +354,7 @@ describe("the demo page", { concurrency: true }, () => {
         await after.close();
       }
 
-      const page = await openPage(context);
+      const page = await openPage(context, api);
       // Revoked: someone else used the refresh token first; the page's next
       // refresh presents it again and the server ends the whole session.
       await signIn(page, "localStorage", demoUser);
@@ -546,6 +390,13 @@ describe("the demo page", { concurrency: true }, () => {
       }
       await signInExpectingFailure(page, username, "the right password");
       assert.match(await message(page), /^Too many failed sign-ins: this account is locked for ([1-9]|[12]\d|30) s \(until .+\)\. Even the right password waits\.$/);
+      // The answer stands beside the form too: request, status, the Retry-After it sent, the body.
+      const locked = await shownExchange(page, "#login-result");
+      assert.equal(locked.request, "POST /api/login → 429 Too Many Requests");
+      assert.equal(locked.explanation, await message(page));
+      assert.match(locked.headers["Retry-After"], /^([1-9]|[12]\d|30)$/);
+      assert.ok(locked.explanation.includes(`locked for ${locked.headers["Retry-After"]} s`));
+      assert.equal(JSON.parse(locked.body).code, "ERR_ACCOUNT_LOCKED");
 
       // Unreachable: the connection is refused.
       await page.route("**/api/**", (route) => route.abort("connectionrefused"));
@@ -568,7 +419,7 @@ describe("the demo page", { concurrency: true }, () => {
   test("preload hints: jwt-edge's modules and .wasm download with the page, each once", async () => {
     const context = await browser.newContext();
     try {
-      const page = await openPage(context);
+      const page = await openPage(context, api);
       const entries = await page.evaluate(() =>
         performance.getEntriesByType("resource").map(({ name, initiatorType, startTime, responseEnd }) => ({
           path: new URL(name).pathname,
@@ -597,7 +448,7 @@ describe("the demo page", { concurrency: true }, () => {
   test("accessible: labelled controls, keyboard-only sign-in and calls, readable at 390 px", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
-      const page = await openPage(context);
+      const page = await openPage(context, api);
       const unlabelled = await page.$$eval("input, textarea, select, button, progress", (elements) =>
         elements
           .filter((element) => {
@@ -671,26 +522,21 @@ test("the demo accounts and their passwords show only where the worker runs with
   }
 });
 
-async function signInExpectingFailure(page, username, password) {
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  const before = (await logRows(page)).length;
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForFunction(
-    (count) => {
-      const rows = document.querySelectorAll("#request-log tbody tr");
-      return rows.length > count && rows[0].dataset.status && !document.querySelector("#sign-in").disabled;
-    },
-    before,
-  );
-}
 
 test("the page's Content-Security-Policy allows exactly its import map", () => {
   const html = readFileSync(`${root}www/index.html`, "utf8");
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)[1];
   const hash = createHash("sha256").update(importMap).digest("base64");
   assert.match(html, new RegExp(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, "\\$&")}'`));
-  // The page and the auth client only read tokens: they import the module
-  // that only decodes, the smallest download.
-  assert.deepEqual(JSON.parse(importMap), { imports: { "jwt-edge/decode": "/pkg/decode.js", "jwt-edge/client": "/pkg/client.js" } });
+  // The page and the auth client read tokens with the module that only
+  // decodes, the smallest download; the verifying entries are mapped for the
+  // signature checks, which import them on first use (demo-page-reading.test.mjs).
+  assert.deepEqual(JSON.parse(importMap), {
+    imports: {
+      "jwt-edge/decode": "/pkg/decode.js",
+      "jwt-edge/client": "/pkg/client.js",
+      "jwt-edge/jwk": "/pkg/jwk.js",
+      "jwt-edge/remote-jwks": "/pkg/remote-jwks.js",
+    },
+  });
 });
