@@ -138,6 +138,7 @@ function startClient(storage) {
     }),
     client.on("refresh", ({ fromOtherTab }) => {
       lastRefresh = { at: Date.now() / 1000, fromOtherTab };
+      serverSession = undefined; // a new access cookie: ask again
       render();
     }),
     client.on("logout", ({ reason, code }) => {
@@ -179,26 +180,27 @@ function render() {
       "readable by any script on this page.";
   } else {
     $("#document-cookie").textContent = JSON.stringify(document.cookie);
-    showServerSession(session);
+    showServerSession();
   }
   tick();
 }
 
 // ---- cookie mode: what the server says about the session ----
 
-let serverSession; // undefined: not asked for this login yet; else a promise of the profile
+let serverSession; // undefined: not asked for this access cookie yet; else a promise of the profile
 
-function showServerSession(session) {
-  const expiry = $("#server-expiry");
-  expiry.replaceChildren(timeElement(session.expiresAt), " (", relativeSpan(session.expiresAt), ")");
+function showServerSession() {
   if (serverSession !== undefined) return;
   const asked = (serverSession = askProfile());
-  for (const id of ["#server-subject", "#server-username", "#server-roles"]) $(id).textContent = "asking the server…";
+  for (const id of ["#server-subject", "#server-username", "#server-roles", "#server-expiry"]) $(id).textContent = "asking the server…";
   asked.then((profile) => {
     if (serverSession !== asked) return;
     $("#server-subject").textContent = profile.sub ?? "—";
     $("#server-username").textContent = profile.username ?? "—";
     $("#server-roles").textContent = Array.isArray(profile.roles) ? profile.roles.join(", ") : "—";
+    const expiry = $("#server-expiry");
+    if (Number.isSafeInteger(profile.exp)) expiry.replaceChildren(timeElement(profile.exp), " (", relativeSpan(profile.exp), ")");
+    else expiry.textContent = profile.failed ?? "—";
   });
 }
 
@@ -208,9 +210,9 @@ async function askProfile() {
     const body = await response.json().catch(() => ({}));
     if (response.ok) return body;
     const failed = `the server refused: ${response.status} ${body?.code ?? ""}`.trim();
-    return { sub: failed, username: failed, roles: [failed] };
+    return { sub: failed, username: failed, roles: [failed], failed };
   } catch {
-    return { sub: "no answer", username: "no answer", roles: ["no answer"] };
+    return { sub: "no answer", username: "no answer", roles: ["no answer"], failed: "no answer" };
   }
 }
 

@@ -113,8 +113,10 @@ describe("the demo page's answers", { concurrency: true }, () => {
     const context = await browser.newContext(PHONE);
     try {
       const page = await openPage(context, api);
+      const profileAnswer = () => page.waitForResponse(`${api.url}/api/profile`).then((response) => response.json());
+      const asked = profileAnswer();
       await signIn(page, "cookie", demoUser);
-      await page.waitForFunction(() => !/^asking/.test(document.querySelector("#server-subject").textContent));
+      await page.waitForFunction(() => !/^asking/.test(document.querySelector("#server-expiry").textContent));
       // What the server answers about this account.
       const login = await fetch(`${api.url}/api/login`, {
         method: "POST",
@@ -126,17 +128,22 @@ describe("the demo page's answers", { concurrency: true }, () => {
       assert.equal(await page.textContent("#server-subject"), profile.sub);
       assert.equal(await page.textContent("#server-username"), demoUser.username);
       assert.equal(await page.textContent("#server-roles"), "user");
-      const { expiresAt } = await page.evaluate(() => window.authClient.session());
-      assert.equal(await page.getAttribute("#server-expiry time", "datetime"), new Date(expiresAt * 1000).toISOString());
+      // The expiry is the server's: the `exp` of the access cookie's token.
+      const { exp } = await asked;
+      assert.equal(await page.getAttribute("#server-expiry time", "datetime"), new Date(exp * 1000).toISOString());
       assert.match(await page.textContent("#server-expiry"), /\(in \d+ s\)$/);
       assert.ok((await logRows(page)).some((row) => row.path === "/api/profile" && row.status === "200"), "asked with GET /api/profile");
 
       // A refresh's answer: the page says which cookies it sets, though the browser hides the header.
+      const reasked = profileAnswer();
       await call(page, "Refresh now", "/api/refresh");
       const refreshed = await shownExchange(page, "#result");
       assert.equal(refreshed.request, "POST /api/refresh → 200 OK");
       assert.equal(refreshed.headers["Set-Cookie"], "hidden from this page by the browser; in cookie mode this answer sets __Host-access and __Secure-refresh.");
       assert.deepEqual(JSON.parse(refreshed.body), { tokenType: "Cookie", expiresIn: 60 });
+      // After the refresh the page asks again, for the new cookie's expiry.
+      const { exp: refreshedExp } = await reasked;
+      await page.waitForFunction((at) => document.querySelector("#server-expiry time")?.getAttribute("datetime") === at, new Date(refreshedExp * 1000).toISOString());
       assert.deepEqual([...new Set((await authCookies(context)).map((cookie) => cookie.name))].sort(), ["__Host-access", "__Secure-refresh"]);
 
       // Every cookie name stays on one line at every phone width.

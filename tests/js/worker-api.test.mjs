@@ -167,7 +167,8 @@ describe("protected routes", () => {
     const { username, login } = await registerAndLogin(api);
     const bearer = await call(api, "GET", "/api/profile", { token: login.json.accessToken });
     assert.equal(bearer.status, 200);
-    assert.deepEqual(bearer.json, { sub: jwt.decode(login.json.accessToken).payload.sub, username, roles: ["user"] });
+    const { sub, exp } = jwt.decode(login.json.accessToken).payload;
+    assert.deepEqual(bearer.json, { sub, username, roles: ["user"], exp });
     const cookieLogin = await call(api, "POST", "/api/login", {
       body: { username: demoUser.username, password: demoUser.password, mode: "cookie" },
     });

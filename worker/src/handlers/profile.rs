@@ -12,6 +12,9 @@ struct Profile<'a> {
     sub: &'a str,
     username: &'a str,
     roles: &'a [String],
+    /// When the access token the request carried expires (its `exp`): in
+    /// cookie mode the page cannot read the token, so it asks.
+    exp: u64,
 }
 
 /// The answer's body for a trusted issuer's subject: who it is at which
@@ -23,7 +26,7 @@ struct ExternalProfile<'a> {
     roles: [&'a str; 0],
 }
 
-/// 200 `{sub, username, roles}` for an account, `{sub, iss, roles: []}` for a
+/// 200 `{sub, username, roles, exp}` for an account, `{sub, iss, roles: []}` for a
 /// trusted issuer's token, given the request's headers.
 ///
 /// # Errors
@@ -34,6 +37,7 @@ pub async fn handle_profile(headers: &Headers, app: &App) -> Result<Response, Ap
             sub: &principal.user_id,
             username: &principal.username,
             roles: &principal.roles,
+            exp: principal.expires_at,
         })?,
         Caller::External(caller) => Response::from_json(&ExternalProfile {
             sub: &caller.subject,
