@@ -82,6 +82,44 @@ impl Material {
     }
 }
 
+impl Material {
+    /// The checks of [`verify`](Self::verify) short of the arithmetic: the
+    /// algorithm is of the key's family and the signature has the form
+    /// the family's strict rules demand. What passes them is the same as
+    /// what the `verify` of the pure-Rust path would go on to check, so a
+    /// runtime's own crypto may do the arithmetic instead.
+    #[cfg(feature = "js-verify")]
+    pub(crate) fn check_signature_form(
+        &self,
+        algorithm: Algorithm,
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        if algorithm.family() != self.family() {
+            return Err(Error::AlgorithmNotAllowed);
+        }
+        match self {
+            #[cfg(feature = "rsa")]
+            Self::Rsa(key) => key.check_signature_form(signature),
+            #[cfg(feature = "ecdsa-curves")]
+            Self::Ecdsa(key) => key.check_signature_form(signature),
+            #[cfg(feature = "eddsa")]
+            Self::Ed25519(_) => Ed25519PublicKey::check_signature_form(signature),
+        }
+    }
+
+    /// Whether a runtime's own crypto reads this key exactly as this crate
+    /// does: every key but an Ed25519 key with a non-canonical encoding.
+    #[cfg(feature = "js-verify")]
+    pub(crate) fn runtime_reads_alike(&self) -> bool {
+        match self {
+            #[cfg(feature = "eddsa")]
+            Self::Ed25519(key) => key.is_canonical(),
+            #[allow(unreachable_patterns)]
+            _ => true,
+        }
+    }
+}
+
 impl PublicKey {
     /// A key of `material`, bound to `algorithm` if given (the caller has
     /// checked that it fits).
@@ -190,9 +228,15 @@ impl VerifyingKey for BoundPublicKey<'_> {
     }
 }
 
-impl BoundPublicKey<'_> {
+impl<'k> BoundPublicKey<'k> {
     pub(crate) fn new(key: &PublicKey, algorithm: Algorithm) -> BoundPublicKey<'_> {
         BoundPublicKey { key, algorithm }
+    }
+
+    /// The key itself.
+    #[cfg(feature = "js-verify")]
+    pub(crate) fn public_key(&self) -> &'k PublicKey {
+        self.key
     }
 }
 

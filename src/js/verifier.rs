@@ -92,9 +92,47 @@ impl Verifier {
             let token = token_text(token, self.config.validation.max_token_length)?;
             #[cfg(feature = "asymmetric")]
             if let Some(jwk) = &self.jwk {
-                return verify_with::<false>(&token, self.config.at_now(), &Keys::Jwk(jwk));
+                return verify_with::<false>(&token, self.config.at_now(), &Keys::Jwk(jwk, None));
             }
             verify_with::<false>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
+        };
+        verify().map_err(|error| to_js(&error))
+    }
+
+    /// As `verify` (with `withHeader`, `verifyWithHeader`), leaving the
+    /// signature's arithmetic to the runtime for the `algorithms` named
+    /// (separated by spaces): see `runtime_signature::verify_handing_over`.
+    ///
+    /// # Errors
+    /// Throws a `JwtError` with the code of the first rule that fails before
+    /// the signature.
+    #[cfg(feature = "asymmetric")]
+    #[wasm_bindgen(js_name = verifyHandingOver, skip_typescript)]
+    pub fn verify_handing_over(
+        &mut self,
+        token: &JsValue,
+        algorithms: &str,
+        with_header: bool,
+    ) -> Result<JsValue, JsValue> {
+        let mut verify = || -> Result<JsValue, Error> {
+            let token = token_text(token, self.config.validation.max_token_length)?;
+            let config = &mut self.config;
+            let Some(jwk) = &self.jwk else {
+                let keys = Keys::Prepared(&self.keys);
+                return if with_header {
+                    verify_with::<true>(&token, config.at_now(), &keys)
+                } else {
+                    verify_with::<false>(&token, config.at_now(), &keys)
+                };
+            };
+            super::runtime_signature::verifier_handing_over(algorithms, |handover| {
+                let keys = Keys::Jwk(jwk, Some(handover));
+                if with_header {
+                    verify_with::<true>(&token, config.at_now(), &keys)
+                } else {
+                    verify_with::<false>(&token, config.at_now(), &keys)
+                }
+            })
         };
         verify().map_err(|error| to_js(&error))
     }
@@ -109,7 +147,7 @@ impl Verifier {
         let mut verify = || -> Result<JsValue, Error> {
             let token = token_text(token, self.config.validation.max_token_length)?;
             if let Some(jwk) = &self.jwk {
-                return verify_with::<true>(&token, self.config.at_now(), &Keys::Jwk(jwk));
+                return verify_with::<true>(&token, self.config.at_now(), &Keys::Jwk(jwk, None));
             }
             verify_with::<true>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };
