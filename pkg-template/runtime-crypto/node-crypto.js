@@ -1,0 +1,124 @@
+// Node's own crypto (`node:crypto`, synchronous) checks the signatures of
+// the algorithms below for `verify`, `verifyWithHeader` and `Verifier`:
+// everything else, every strict rule included, runs in WebAssembly first
+// (src/js/runtime_signature.rs); only the signature's arithmetic is done here,
+// with a KeyObject prepared once per key. The glue's own `verify` and
+// `Verifier`, which do it all in WebAssembly, stay the pure-Rust path, taken
+// for secrets and for the algorithms not listed.
+import { constants, createPublicKey, verify as cryptoVerify } from "node:crypto";
+
+// Why, and which: µs per verify of a 260-byte token with a key from
+// importJwk, in Node 20 (the best of 15 rounds, pure Rust in WebAssembly,
+// the speed build, against this path with every strict check still in
+// WebAssembly), through a Verifier and through the one-shot verify:
+//   RS256  421 → 32,   515 → 82     RS512  388 → 32,   568 → 67
+//   PS256  379 → 36,   564 → 70     PS512  534 → 34,   665 → 118
+//   ES256 1561 → 88,  1320 → 103    ES384 3769 → 854, 4388 → 792
+//   ES512 3710 → 3228, 5869 → 2993
+//   EdDSA  125 → 128,  138 → 143: no saving (node:crypto's Ed25519 is barely
+//   faster than ed25519-dalek, and verify_strict's checks on R and S, which
+//   must run first, cost the rest), so Ed25519 stays in WebAssembly.
+// (RS384 and PS384 cost as RS256/RS512 and PS256/PS512 do: the modulus decides.)
+const pss = (bytes) => ({ padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: bytes });
+const ieee = { dsaEncoding: "ieee-p1363" };
+/** Per algorithm: the hash `crypto.verify` takes and the key's options (PSS salt = the hash's length). */
+const algorithms = {
+  RS256: ["sha256", {}],
+  RS384: ["sha384", {}],
+  RS512: ["sha512", {}],
+  PS256: ["sha256", pss(32)],
+  PS384: ["sha384", pss(48)],
+  PS512: ["sha512", pss(64)],
+  ES256: ["sha256", ieee],
+  ES384: ["sha384", ieee],
+  ES512: ["sha512", ieee],
+};
+const names = Object.keys(algorithms).join(" ");
+
+/** How many KeyObjects are kept (the WebAssembly side keeps as many key ids). */
+const KEPT_KEYS = 16;
+
+const isSecret = (key) => typeof key === "string" || key instanceof Uint8Array;
+
+/**
+ * `verify`, `verifyWithHeader` and `Verifier` of `glue` (the speed build's
+ * wasm-bindgen glue, instantiated) with the signature checks of `algorithms`
+ * done by `node:crypto`.
+ */
+export function withRuntimeCrypto(glue) {
+  // Key id (from the WebAssembly side, never reused) → KeyObject, or null for
+  // a key node:crypto would not import (its tokens stay on the pure path).
+  const keyObjects = new Map();
+
+  function keyObject(id) {
+    let key = keyObjects.get(id);
+    if (key !== undefined) return key;
+    const jwk = glue.runtimeKeyJwk(id);
+    try {
+      key = jwk === undefined ? null : createPublicKey({ key: JSON.parse(jwk), format: "jwk" });
+    } catch {
+      key = null;
+    }
+    if (keyObjects.size >= KEPT_KEYS) keyObjects.delete(keyObjects.keys().next().value);
+    keyObjects.set(id, key);
+    return key;
+  }
+
+  // The outcome of a call on `token` that may have handed its signature
+  // over: the payload as it is, or `[key id, algorithm, signature, verdict]`,
+  // whose verdict (the payload or a claim's error) stands once the signature
+  // over the signing input (the token up to its last ".", ASCII, as checked
+  // in WebAssembly) is good. Where node:crypto cannot answer, `pure` does it all.
+  function settle(token, outcome, pure) {
+    if (!Array.isArray(outcome)) return outcome;
+    const [id, alg, signature, verdict] = outcome;
+    const key = keyObject(id);
+    if (key === null) return pure();
+    const [hash, options] = algorithms[alg];
+    let good;
+    try {
+      const input = Buffer.from(token.slice(0, token.lastIndexOf(".")), "latin1");
+      good = cryptoVerify(hash, input, { key, ...options }, signature);
+    } catch {
+      return pure();
+    }
+    if (!good) throw glue.signatureFailed();
+    if (verdict instanceof Error) throw verdict;
+    return verdict;
+  }
+
+  function verify(token, key, options) {
+    if (isSecret(key)) return glue.verify(token, key, options);
+    return settle(token, glue.verifyHandingOver(token, key, options, names, false), () => glue.verify(token, key, options));
+  }
+
+  function verifyWithHeader(token, key, options) {
+    if (isSecret(key)) return glue.verifyWithHeader(token, key, options);
+    return settle(token, glue.verifyHandingOver(token, key, options, names, true), () => glue.verifyWithHeader(token, key, options));
+  }
+
+  class Verifier {
+    #verifier;
+    #secret;
+    constructor(key, options) {
+      this.#verifier = new glue.Verifier(key, options);
+      this.#secret = isSecret(key);
+    }
+    verify(token) {
+      if (this.#secret) return this.#verifier.verify(token);
+      return settle(token, this.#verifier.verifyHandingOver(token, names, false), () => this.#verifier.verify(token));
+    }
+    verifyWithHeader(token) {
+      if (this.#secret) return this.#verifier.verifyWithHeader(token);
+      return settle(token, this.#verifier.verifyHandingOver(token, names, true), () => this.#verifier.verifyWithHeader(token));
+    }
+    free() {
+      this.#verifier.free();
+    }
+  }
+  if (Symbol.dispose && glue.Verifier.prototype[Symbol.dispose]) {
+    Verifier.prototype[Symbol.dispose] = Verifier.prototype.free;
+  }
+
+  return { verify, verifyWithHeader, Verifier };
+}
