@@ -23,10 +23,18 @@
  *   them) so that the runtime's own crypto checks the signatures it does
  *   faster, after every other check in WebAssembly; the glue's own exports
  *   stay the pure-Rust path.
+ * - `handOver` (optional): where an entry has the asymmetric API, the glue's
+ *   exports that hand a signature check over (`exports`) are put on its value
+ *   `to` under `Symbol.for("jwt-edge.handOver")`, for `verifyAsync`
+ *   (pkg-template/remote-jwks/web-crypto.js) to check signatures with
+ *   WebCrypto; nothing the entry exports changes.
  */
 // Node's `node:crypto` (synchronous) checks RSA and ECDSA signatures several
 // times faster than WebAssembly (the measurements are beside the module).
 const nodeCrypto = { module: "runtime-crypto/node-crypto.js", wraps: ["verify", "verifyWithHeader", "Verifier"] };
+// WebCrypto is asynchronous: only `verifyAsync` uses it, in workerd, where it
+// is faster (browsers load the size builds, which hand nothing over).
+const webCryptoHandOver = { to: "verify", exports: ["verifyHandingOver", "runtimeKeyJwk"] };
 
 export const runtimes = {
   workerd: {
@@ -40,6 +48,7 @@ export const runtimes = {
     // a compiled WebAssembly.Module.
     init: "initSync",
     load: (wasm) => ({ imports: [`import wasmModule from "./${wasm}";`], run: "initSync({ module: wasmModule });" }),
+    handOver: webCryptoHandOver,
   },
   "node-import": {
     about: "Node.js as an ES module",

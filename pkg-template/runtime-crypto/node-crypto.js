@@ -1,11 +1,17 @@
-// Node's own crypto (`node:crypto`, synchronous) checks the signatures of
-// the algorithms below for `verify`, `verifyWithHeader` and `Verifier`:
+// Node's own crypto (`node:crypto`, synchronous) checks RSA and ECDSA
+// signatures (the algorithms below) for `verify`, `verifyWithHeader` and
+// `Verifier`, where WebAssembly hands them over (src/js/runtime_signature.rs):
 // everything else, every strict rule included, runs in WebAssembly first
 // (src/js/runtime_signature.rs); only the signature's arithmetic is done here,
 // with a KeyObject prepared once per key. The glue's own `verify` and
 // `Verifier`, which do it all in WebAssembly, stay the pure-Rust path, taken
-// for secrets and for the algorithms not listed.
+// for secrets and for Ed25519 (never handed over).
 import { constants, createPublicKey, verify as cryptoVerify } from "node:crypto";
+import { publishedJwtError } from "./error.js";
+
+// The pure-Rust path's error for a signature that does not match (its
+// Error::SignatureInvalid; tests/js/runtime-crypto.test.mjs compares them).
+const signatureFailed = () => new (publishedJwtError())("signature verification failed", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
 
 // Why, and which: µs per verify of a 260-byte token with a key from
 // importJwk, in Node 20 (the best of 15 rounds, pure Rust in WebAssembly,
@@ -33,7 +39,6 @@ const algorithms = {
   ES384: ["sha384", ieee],
   ES512: ["sha512", ieee],
 };
-const names = Object.keys(algorithms).join(" ");
 
 /** How many KeyObjects are kept (the WebAssembly side keeps as many key ids). */
 const KEPT_KEYS = 16;
@@ -65,36 +70,41 @@ export function withRuntimeCrypto(glue) {
   }
 
   // The outcome of a call on `token` that may have handed its signature
-  // over: the payload as it is, or `[key id, algorithm, signature, verdict]`,
-  // whose verdict (the payload or a claim's error) stands once the signature
-  // over the signing input (the token up to its last ".", ASCII, as checked
-  // in WebAssembly) is good. Where node:crypto cannot answer, `pure` does it all.
+  // over: the payload as it is, or `[key id, algorithm, signing input
+  // length, verdict]` (the numbers as decimal strings), whose verdict (the payload or a claim's error) stands
+  // once the signature is good. The token is the signing input (ASCII), a "."
+  // and the signature in base64url, checked canonical in WebAssembly: decoded
+  // here, it gives the very bytes checked there. Where node:crypto cannot
+  // answer, `pure` does it all.
   function settle(token, outcome, pure) {
     if (!Array.isArray(outcome)) return outcome;
-    const [id, alg, signature, verdict] = outcome;
-    const key = keyObject(id);
+    const [id, alg, length, verdict] = outcome;
+    const inputLength = Number(length);
+    const key = keyObject(Number(id));
     if (key === null) return pure();
+    if (!(alg in algorithms)) return pure();
     const [hash, options] = algorithms[alg];
     let good;
     try {
-      const input = Buffer.from(token.slice(0, token.lastIndexOf(".")), "latin1");
+      const input = Buffer.from(token.slice(0, inputLength), "latin1");
+      const signature = Buffer.from(token.slice(inputLength + 1), "base64url");
       good = cryptoVerify(hash, input, { key, ...options }, signature);
     } catch {
       return pure();
     }
-    if (!good) throw glue.signatureFailed();
+    if (!good) throw signatureFailed();
     if (verdict instanceof Error) throw verdict;
     return verdict;
   }
 
   function verify(token, key, options) {
     if (isSecret(key)) return glue.verify(token, key, options);
-    return settle(token, glue.verifyHandingOver(token, key, options, names, false), () => glue.verify(token, key, options));
+    return settle(token, glue.verifyHandingOver(token, key, options, false), () => glue.verify(token, key, options));
   }
 
   function verifyWithHeader(token, key, options) {
     if (isSecret(key)) return glue.verifyWithHeader(token, key, options);
-    return settle(token, glue.verifyHandingOver(token, key, options, names, true), () => glue.verifyWithHeader(token, key, options));
+    return settle(token, glue.verifyHandingOver(token, key, options, true), () => glue.verifyWithHeader(token, key, options));
   }
 
   class Verifier {
@@ -106,11 +116,11 @@ export function withRuntimeCrypto(glue) {
     }
     verify(token) {
       if (this.#secret) return this.#verifier.verify(token);
-      return settle(token, this.#verifier.verifyHandingOver(token, names, false), () => this.#verifier.verify(token));
+      return settle(token, this.#verifier.verifyHandingOver(token, false), () => this.#verifier.verify(token));
     }
     verifyWithHeader(token) {
       if (this.#secret) return this.#verifier.verifyWithHeader(token);
-      return settle(token, this.#verifier.verifyHandingOver(token, names, true), () => this.#verifier.verifyWithHeader(token));
+      return settle(token, this.#verifier.verifyHandingOver(token, true), () => this.#verifier.verifyWithHeader(token));
     }
     free() {
       this.#verifier.free();

@@ -204,7 +204,10 @@ impl EcdsaPublicKey {
     ///
     /// # Errors
     /// [`Error::SignatureInvalid`], with no detail.
-    #[cfg(feature = "js-verify")]
+    #[cfg(all(
+        feature = "js-verify",
+        any(feature = "speed", not(feature = "npm-runtime"))
+    ))]
     pub(crate) fn check_signature_form(&self, signature: &[u8]) -> Result<(), Error> {
         let valid = match self.point {
             #[cfg(feature = "es256")]

@@ -5,8 +5,6 @@ use crate::key::SigningKey;
 use crate::{Algorithm, Error};
 use alloc::vec::Vec;
 use core::fmt;
-use curve25519_dalek::edwards::CompressedEdwardsY;
-use curve25519_dalek::Scalar;
 use ed25519_dalek::Signer;
 
 /// The length of an Ed25519 public key, private key and half signature.
@@ -82,51 +80,6 @@ impl Ed25519PublicKey {
         self.key
             .verify_strict(message, &signature)
             .map_err(|_| Error::SignatureInvalid)
-    }
-}
-
-impl Ed25519PublicKey {
-    /// Whether the key's encoding is canonical (`y` below the field prime):
-    /// the runtime's own crypto may decode a non-canonical one otherwise than
-    /// `ed25519-dalek` does, so such a key is never handed to it.
-    #[cfg(feature = "js-verify")]
-    pub(crate) fn is_canonical(&self) -> bool {
-        let bytes = self.key.to_bytes();
-        CompressedEdwardsY(bytes)
-            .decompress()
-            .is_some_and(|point| point.compress().to_bytes() == bytes)
-    }
-
-    /// The checks of `verify_strict` that come before its arithmetic, each
-    /// done here so that the runtime's own crypto, which is not relied on for
-    /// them, only ever sees a signature they pass: 64 bytes, `S` canonical
-    /// (below the group order), `R` a canonical encoding of a point that is
-    /// not of small order. (`verify_strict` also refuses a non-canonical `R`:
-    /// the `R` it computes is canonical and must equal the signature's bytes.)
-    ///
-    /// # Errors
-    /// [`Error::SignatureInvalid`], with no detail.
-    #[cfg(feature = "js-verify")]
-    pub(crate) fn check_signature_form(signature: &[u8]) -> Result<(), Error> {
-        let (Some(r), Some(s)) = (
-            signature
-                .get(..KEY_LEN)
-                .and_then(|r| <[u8; KEY_LEN]>::try_from(r).ok()),
-            signature
-                .get(KEY_LEN..)
-                .and_then(|s| <[u8; KEY_LEN]>::try_from(s).ok()),
-        ) else {
-            return Err(Error::SignatureInvalid);
-        };
-        let s_canonical = bool::from(Scalar::from_canonical_bytes(s).is_some());
-        let r_strict = CompressedEdwardsY(r)
-            .decompress()
-            .is_some_and(|point| !point.is_small_order() && point.compress().to_bytes() == r);
-        if s_canonical && r_strict {
-            Ok(())
-        } else {
-            Err(Error::SignatureInvalid)
-        }
     }
 }
 

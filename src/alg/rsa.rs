@@ -102,7 +102,11 @@ impl RsaPublicKey {
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), Error> {
-        self.check_signature_form(signature)?;
+        // RFC 8017 §8.2.2 step 1: exactly the modulus length, no shorter
+        // (left-padded) or longer encoding.
+        if signature.len() != self.key.size() {
+            return Err(Error::SignatureInvalid);
+        }
         let key = &self.key;
         let result = match algorithm {
             Algorithm::Rs256 => key.pkcs1v15_verify::<Sha256>(message, signature),
@@ -122,12 +126,16 @@ impl RsaPublicKey {
     /// The checks of [`verify`](Self::verify) that need no arithmetic: the
     /// signature is exactly as long as the modulus (RFC 8017 §8.2.2 step 1: no
     /// shorter, left-padded, or longer encoding) and, as a number, below it
-    /// (RFC 8017 §5.2.2 step 1). Run before a signature is handed to the
-    /// runtime's own crypto, which is not relied on for them.
+    /// (RFC 8017 §5.2.2 step 1, which the `rsa` crate checks in `verify`).
+    /// Run before a signature is handed to the runtime's own crypto, which is
+    /// not relied on for them.
     ///
     /// # Errors
     /// [`Error::SignatureInvalid`], with no detail.
-    #[cfg(feature = "js-verify")]
+    #[cfg(all(
+        feature = "js-verify",
+        any(feature = "speed", not(feature = "npm-runtime"))
+    ))]
     pub(crate) fn check_signature_form(&self, signature: &[u8]) -> Result<(), Error> {
         // Both big-endian and of the same length: compared as byte strings.
         if signature.len() != self.key.size() || signature >= self.key.n_bytes().as_ref() {

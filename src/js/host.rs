@@ -69,11 +69,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = Array, js_name = of)]
     pub(crate) fn array_of4(a: &JsValue, b: &JsValue, c: &JsValue, d: &JsValue) -> JsValue;
 
-    /// `Uint8Array.from(bytes)`: a copy of `bytes` out of wasm memory.
-    #[cfg(feature = "asymmetric")]
-    #[wasm_bindgen(static_method_of = Uint8Array, js_name = from)]
-    pub(crate) fn copy_of(bytes: &[u8]) -> JsValue;
-
     /// A plain `Error`.
     #[wasm_bindgen(js_name = Error)]
     pub(crate) type PlainError;

@@ -11,7 +11,7 @@ use super::key_argument::VerifyKey;
 use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
 use super::options::VerifyConfig;
 #[cfg(feature = "asymmetric")]
-use super::runtime_signature::Handover;
+use super::runtime_signature::{through, MaybeHandover, NO_HANDOVER};
 use crate::claims::KeepChecked;
 use crate::verify::verify_checked;
 use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
@@ -30,9 +30,9 @@ pub(crate) enum Keys<'a> {
     /// is known to be allowed.
     Secret(&'a KeyBytes),
     /// A JWK or a JWK Set: the key the token's `alg` and `kid` choose; with
-    /// a [`Handover`], its signature check may be left to the runtime's crypto.
+    /// a handover, its signature check may be left to the runtime's crypto.
     #[cfg(feature = "asymmetric")]
-    Jwk(&'a JwkKey, Option<&'a Handover<'a>>),
+    Jwk(&'a JwkKey, MaybeHandover<'a>),
 }
 
 /// The key chosen for one token. (It lives on the stack for one call: a
@@ -42,7 +42,7 @@ enum Chosen<'a> {
     Prepared(&'a HmacKey),
     Made(PreparedKey),
     #[cfg(feature = "asymmetric")]
-    Jwk(crate::SelectedKey<'a>, Option<&'a Handover<'a>>),
+    Jwk(crate::SelectedKey<'a>, MaybeHandover<'a>),
 }
 
 impl Chosen<'_> {
@@ -64,8 +64,10 @@ impl VerifyingKey for Chosen<'_> {
 
     fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
         #[cfg(feature = "asymmetric")]
-        if let Self::Jwk(crate::SelectedKey::Public(key), Some(handover)) = self {
-            return handover.check_or_hand_over(key, signing_input, signature);
+        if let Self::Jwk(crate::SelectedKey::Public(key), handover) = self {
+            if let Some(result) = through(*handover, key, signing_input, signature) {
+                return result;
+            }
         }
         self.key().verify_signature(signing_input, signature)
     }
@@ -130,7 +132,7 @@ pub(crate) fn verify_any<const WITH_HEADER: bool>(
     token: &str,
     key: &JsValue,
     config: &mut VerifyConfig,
-    #[cfg(feature = "asymmetric")] handover: Option<&Handover>,
+    #[cfg(feature = "asymmetric")] handover: MaybeHandover<'_>,
 ) -> Result<JsValue, Error> {
     let key = VerifyKey::from_js(key)?;
     match key {
@@ -165,7 +167,7 @@ pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsVal
             key,
             config,
             #[cfg(feature = "asymmetric")]
-            None,
+            NO_HANDOVER,
         )
     };
     #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
