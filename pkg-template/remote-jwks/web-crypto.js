@@ -7,7 +7,13 @@
 // load the size build, which hands nothing over (src/js/runtime_signature.rs
 // says why).
 //
-// MEASURED_WEBCRYPTO
+// Why: µs per verify of a token with a public JWK, inside workerd (wrangler
+// dev 4, the best of 5 runs of 200, 40 for ES384/ES512, timed from outside
+// as workerd's clock stands still), `verify` (pure Rust in WebAssembly)
+// against `verifyAsync` (every strict check in WebAssembly, the signature in
+// WebCrypto):
+//   RS256 365 → 80   PS256 327 → 76   ES256 673 → 69
+//   ES384 2715 → 476   ES512 3389 → 1234   (EdDSA 120 → 120: never handed over)
 import { publishedJwtError } from "../error.js";
 
 // The pure-Rust path's error for a signature that does not match (its
