@@ -1,7 +1,7 @@
 // Node's own crypto (`node:crypto`, synchronous) checks RSA and ECDSA
 // signatures (the algorithms below) for `verify`, `verifyWithHeader` and
-// `Verifier`, where WebAssembly hands them over (src/js/runtime_signature.rs):
-// everything else, every strict rule included, runs in WebAssembly first
+// `Verifier`, where WebAssembly hands them over: everything else, every
+// strict rule included, runs in WebAssembly first
 // (src/js/runtime_signature.rs); only the signature's arithmetic is done here,
 // with a KeyObject prepared once per key. The glue's own `verify` and
 // `Verifier`, which do it all in WebAssembly, stay the pure-Rust path, taken
@@ -13,18 +13,18 @@ import { publishedJwtError } from "./error.js";
 // Error::SignatureInvalid; tests/js/runtime-crypto.test.mjs compares them).
 const signatureFailed = () => new (publishedJwtError())("signature verification failed", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
 
-// Why, and which: µs per verify of a 260-byte token with a key from
-// importJwk, in Node 20 (the best of 15 rounds, pure Rust in WebAssembly,
-// the speed build, against this path with every strict check still in
-// WebAssembly), through a Verifier and through the one-shot verify:
-//   RS256  421 → 32,   515 → 82     RS512  388 → 32,   568 → 67
-//   PS256  379 → 36,   564 → 70     PS512  534 → 34,   665 → 118
-//   ES256 1561 → 88,  1320 → 103    ES384 3769 → 854, 4388 → 792
-//   ES512 3710 → 3228, 5869 → 2993
-//   EdDSA  125 → 128,  138 → 143: no saving (node:crypto's Ed25519 is barely
-//   faster than ed25519-dalek, and verify_strict's checks on R and S, which
-//   must run first, cost the rest), so Ed25519 stays in WebAssembly.
-// (RS384 and PS384 cost as RS256/RS512 and PS256/PS512 do: the modulus decides.)
+// Why: µs per verify of a 150-byte token with a key from importJwk, in
+// Node 20 (the best of 15 rounds of 100, 20 for ES384/ES512), pure Rust in
+// WebAssembly (the speed build) against this path with every strict check
+// still in WebAssembly, through a Verifier and through the one-shot verify
+// (which reads the key every call):
+//   RS256  330 → 31,   361 → 65     RS512  335 → 31,   367 → 66
+//   PS256  330 → 33,   363 → 66     PS512  333 → 33,   363 → 66
+//   ES256  784 → 74,   781 → 80     ES384 3030 → 644, 3046 → 658
+//   ES512 3016 → 1448, 3068 → 1465
+// (RS384 and PS384 cost what RS256 and RS512 do: the modulus decides.)
+// Ed25519 is never handed over: handing it over with verify_strict's checks
+// on R and S made first measured 125 → 128 µs.
 const pss = (bytes) => ({ padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: bytes });
 const ieee = { dsaEncoding: "ieee-p1363" };
 /** Per algorithm: the hash `crypto.verify` takes and the key's options (PSS salt = the hash's length). */
