@@ -221,3 +221,20 @@ test("more keys than node:crypto's KeyObjects are kept for still verify, each wi
     }
   }
 });
+
+test("the CommonJS entry (require) hands signatures to node:crypto too, with the same outcomes", async () => {
+  const cjs = require("../../pkg/node.cjs");
+  for (const alg of ["RS256", "ES256"]) {
+    const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), alg };
+    const token = await new SignJWT({ sub: "x", exp: now + 60 }).setProtectedHeader({ alg }).sign(privateKey);
+    for (const [candidate, code] of [[token, undefined], [edit(token, { sub: "y", exp: now + 60 }), SIGNATURE_FAILED]]) {
+      const before = runtimeChecks;
+      const got = outcome(() => cjs.verify(candidate, jwk));
+      assert.equal(runtimeChecks - before, 1, alg);
+      assert.deepEqual(got, outcome(() => pure.verify(candidate, jwk)), alg);
+      assert.equal(got.code, code, alg);
+      assert.equal(outcome(() => new cjs.Verifier(jwk).verify(candidate)).code, code, alg);
+    }
+  }
+});
