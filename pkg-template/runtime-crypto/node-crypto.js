@@ -27,8 +27,12 @@ const signatureFailed = () => new (publishedJwtError())("signature verification 
 // on R and S made first measured 125 → 128 µs.
 const pss = (bytes) => ({ padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: bytes });
 const ieee = { dsaEncoding: "ieee-p1363" };
-/** Per algorithm: the hash `crypto.verify` takes and the key's options (PSS salt = the hash's length). */
-const algorithms = {
+/**
+ * Per algorithm: the hash `crypto.verify` takes and the key's options (PSS
+ * salt = the hash's length). (Exported for the tests, which check them
+ * against Wycheproof's signatures.)
+ */
+export const algorithms = {
   RS256: ["sha256", {}],
   RS384: ["sha384", {}],
   RS512: ["sha512", {}],

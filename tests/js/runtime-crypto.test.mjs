@@ -7,7 +7,7 @@
 // runs), to show which path ran: the strict checks refuse their forgeries
 // before the runtime ever sees them.
 import assert from "node:assert/strict";
-import { createPrivateKey, constants, sign as cryptoSign } from "node:crypto";
+import { createPrivateKey, createPublicKey, constants, sign as cryptoSign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { test } from "node:test";
@@ -238,3 +238,62 @@ test("the CommonJS entry (require) hands signatures to node:crypto too, with the
     }
   }
 });
+
+// Wycheproof's raw signature files (tests/vectors): their messages are not
+// tokens, so each signature is judged as the fast path judges one, in its
+// two steps: the strict checks in WebAssembly (a token carrying the signature,
+// verified with the file's key: handed to node:crypto or refused before it),
+// then node:crypto with the parameters the fast path gives it, over the
+// message. Both together must decide as the pure-Rust path does, which
+// tests/wycheproof_signatures.rs holds to the files' labels: `valid`
+// verifies; `invalid`, and `acceptable` (PKCS#1 v1.5 without NULL), do not.
+const rawFiles = {
+  "ecdsa_secp256r1_sha256_p1363_test.json": "ES256",
+  "ecdsa_secp384r1_sha384_p1363_test.json": "ES384",
+  "ecdsa_secp521r1_sha512_p1363_test.json": "ES512",
+  "rsa_signature_2048_sha256_test.json": "RS256",
+  "rsa_signature_2048_sha384_test.json": "RS384",
+  "rsa_signature_2048_sha512_test.json": "RS512",
+  "rsa_signature_3072_sha256_test.json": "RS256",
+  "rsa_signature_4096_sha512_test.json": "RS512",
+  "rsa_pss_2048_sha256_mgf1_32_test.json": "PS256",
+  "rsa_pss_4096_sha512_mgf1_64_test.json": "PS512",
+};
+
+/** The JWK of an EC key that Wycheproof gives only as its uncompressed point (`04 || x || y`). */
+function ecJwk({ curve, uncompressed }) {
+  const point = Buffer.from(uncompressed, "hex").subarray(1);
+  const half = point.length / 2;
+  const crv = { secp256r1: "P-256", secp384r1: "P-384", secp521r1: "P-521" }[curve];
+  return { kty: "EC", crv, x: point.subarray(0, half).toString("base64url"), y: point.subarray(half).toString("base64url") };
+}
+
+for (const [file, alg] of Object.entries(rawFiles)) {
+  test(`Wycheproof's ${file}: the strict checks, then node:crypto as the fast path calls it, decide every case as the pure path does`, async () => {
+    const { algorithms } = await import("../../pkg/node-crypto.js");
+    const [hash, options] = algorithms[alg];
+    const vectors = JSON.parse(readFileSync(new URL(`../vectors/${file}`, import.meta.url), "utf8"));
+    const header = Buffer.from(JSON.stringify({ alg })).toString("base64url");
+    const payload = Buffer.from(JSON.stringify({ sub: "x", exp: now + 60 })).toString("base64url");
+    let handed = 0;
+    let cases = 0;
+    for (const group of vectors.testGroups) {
+      const jwk = { ...(group.publicKeyJwk ?? group.keyJwk ?? ecJwk(group.publicKey)), alg };
+      delete jwk.kid;
+      const key = createPublicKey({ key: jwk, format: "jwk" });
+      for (const { tcId, msg, sig, result } of group.tests) {
+        const signature = Buffer.from(sig, "hex");
+        const token = `${header}.${payload}.${signature.toString("base64url")}`;
+        const strict = bothPaths(`tc ${tcId}`, (m) => m.verify(token, jwk));
+        // The token's signing input is not the message: the signature fails, in WebAssembly or in node:crypto.
+        assert.equal(strict.code, SIGNATURE_FAILED, `tc ${tcId}`);
+        const passesStrictChecks = strict.runtimeChecks === 1;
+        const runtimeSays = passesStrictChecks && realVerify(hash, Buffer.from(msg, "hex"), { key, ...options }, signature);
+        assert.equal(runtimeSays, result === "valid", `tc ${tcId} (${result})`);
+        handed += strict.runtimeChecks;
+        cases += 1;
+      }
+    }
+    assert.ok(handed > 0 && handed < cases, `${handed} of ${cases} passed the strict checks`);
+  });
+}
