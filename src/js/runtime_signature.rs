@@ -7,12 +7,12 @@
 //! the key's own rules (RSA modulus size, a point on its curve), and the
 //! signature's form, checked strictly short of the arithmetic
 //! (`Material::check_signature_form`: its length, RSA's value below the
-//! modulus, ECDSA's `r` and `s` nonzero and below the order). Ed25519
-//! signatures are never handed over (`Material::runtime_may_verify`). Only then is the
-//! signature handed over, with the claims already judged: their verdict (the
-//! payload, or the error) waits for the signature's, so a bad signature is
-//! `ERR_JWS_SIGNATURE_VERIFICATION_FAILED` before any claim error, as in the
-//! pure-Rust path. (A signature the runtime refuses is the same `JwtError`,
+//! modulus, ECDSA's `r` and `s` nonzero and below the order; Ed25519
+//! signatures are never handed over: `Material::runtime_may_verify`). Only
+//! then is the signature handed over, with the claims already judged: their
+//! verdict (the payload, or the error) waits for the signature's, so a bad
+//! signature is `ERR_JWS_SIGNATURE_VERIFICATION_FAILED` before any claim
+//! error, as in the pure-Rust path. (A signature the runtime refuses is the same `JwtError`,
 //! made by the JavaScript side: no export spent on it in the size builds.)
 //!
 //! Only the Node and workerd build (feature `speed`) hands anything over: in
@@ -82,9 +82,9 @@ pub fn runtime_key_jwk(id: u32) -> Option<alloc::string::String> {
 /// `verify` (with `withHeader`, `verifyWithHeader`), every check of the
 /// pure-Rust path made here, the signature's arithmetic left to the runtime
 /// when the key is an RSA or ECDSA JWK or a JWK Set's (see
-/// `Material::runtime_may_verify`). Returns the payload (an object) when nothing was handed over,
-/// else `[key id, algorithm, signing input length, verdict]` (an array; the
-/// numbers as decimal strings).
+/// `Material::runtime_may_verify`). Returns the payload (an object) when
+/// nothing was handed over, else `[key id, algorithm, signing input length,
+/// verdict]` (an array; the numbers as decimal strings).
 ///
 /// # Errors
 /// Throws a `JwtError` with the code of the first rule that fails before the
