@@ -18,7 +18,24 @@
  * - `init` (`initSync` or `default`, the glue's export that instantiates) and
  *   `load(wasm)`: the imports and the statement that instantiate the module
  *   from `wasm`, its file in the package.
+ * - `runtimeCrypto` (optional): the module in this folder whose
+ *   `withRuntimeCrypto(glue)` wraps the glue's `wraps` (where an entry exports
+ *   them) so that the runtime's own crypto checks the signatures it does
+ *   faster, after every other check in WebAssembly; the glue's own exports
+ *   stay the pure-Rust path.
+ * - `handOver` (optional): where an entry has the asymmetric API, the glue's
+ *   exports that hand a signature check over (`exports`) are put on its value
+ *   `to` under `Symbol.for("jwt-edge.handOver")`, for `verifyAsync`
+ *   (pkg-template/remote-jwks/web-crypto.js) to check signatures with
+ *   WebCrypto; nothing the entry exports changes.
  */
+// Node's `node:crypto` (synchronous) checks RSA and ECDSA signatures several
+// times faster than WebAssembly (the measurements are beside the module).
+const nodeCrypto = { module: "runtime-crypto/node-crypto.js", wraps: ["verify", "verifyWithHeader", "Verifier"] };
+// WebCrypto is asynchronous: only `verifyAsync` uses it, in workerd, where it
+// is faster (browsers load the size builds, which hand nothing over).
+const webCryptoHandOver = { to: "verify", exports: ["verifyHandingOver", "runtimeKeyJwk"] };
+
 export const runtimes = {
   workerd: {
     about: "Cloudflare Workers (workerd)",
@@ -31,6 +48,7 @@ export const runtimes = {
     // a compiled WebAssembly.Module.
     init: "initSync",
     load: (wasm) => ({ imports: [`import wasmModule from "./${wasm}";`], run: "initSync({ module: wasmModule });" }),
+    handOver: webCryptoHandOver,
   },
   "node-import": {
     about: "Node.js as an ES module",
@@ -45,6 +63,7 @@ export const runtimes = {
       imports: ['import { readFileSync } from "node:fs";'],
       run: `initSync({ module: readFileSync(new URL("./${wasm}", import.meta.url)) });`,
     }),
+    runtimeCrypto: nodeCrypto,
   },
   "node-require": {
     about: "Node.js `require`",
@@ -58,6 +77,7 @@ export const runtimes = {
       imports: ['import { readFileSync } from "node:fs";', 'import { join } from "node:path";'],
       run: `initSync({ module: readFileSync(join(__dirname, "${wasm}")) });`,
     }),
+    runtimeCrypto: nodeCrypto,
   },
   browser: {
     about: "browsers and bundlers",

@@ -71,6 +71,12 @@ for (const [glue, { dir }] of glueOf) {
 }
 for (const file of ["error.js", "error.d.ts"]) copyFileSync(join(template, file), join(pkg, file));
 copyFileSync(join(template, "error.js"), join(work, "error.js"));
+// The runtime-crypto modules the loaders import: beside the glue for the
+// bundled entries, shipped for the others.
+for (const { source, file, shipped } of plan.runtimeCrypto) {
+  copyFileSync(join(template, source), join(work, file));
+  if (shipped) copyFileSync(join(template, source), join(pkg, file));
+}
 for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(join(root, file), join(pkg, file));
 copyFileSync(join(template, "README.md"), join(pkg, "README.md"));
 

@@ -39,6 +39,8 @@ mod last_key;
 mod last_options;
 #[cfg(feature = "js-verify")]
 mod options;
+#[cfg(feature = "asymmetric")]
+mod runtime_signature;
 #[cfg(feature = "js")]
 mod sign;
 #[cfg(feature = "js")]

@@ -1,6 +1,9 @@
 // verifyAsync: everything `verify` takes as a key, plus a remote JWK Set from
 // createRemoteJwks, whose keys are fetched (or taken from its cache) for the
-// token's protected header before the same synchronous verification runs.
+// token's protected header before the same verification runs: synchronous,
+// or, where WebCrypto is faster (browsers and workerd), with the signature
+// checked by WebCrypto after every other check in WebAssembly.
+import { withWebCrypto } from "./web-crypto.js";
 
 /** Whether `key` is a remote JWK Set (what createRemoteJwks returns). */
 function isRemoteJwks(key) {
@@ -12,10 +15,11 @@ function isRemoteJwks(key) {
  * `decodeProtectedHeader` (one WebAssembly instance serves all three).
  */
 export function verifyAsyncWith({ verify, decodeProtectedHeader }) {
+  const check = withWebCrypto(verify) ?? verify;
   return async function verifyAsync(token, key, options) {
-    if (!isRemoteJwks(key)) return verify(token, key, options);
+    if (!isRemoteJwks(key)) return check(token, key, options);
     // A malformed token is refused before anything is fetched.
     const header = decodeProtectedHeader(token);
-    return verify(token, await key.getKeySet(header), options);
+    return check(token, await key.getKeySet(header), options);
   };
 }

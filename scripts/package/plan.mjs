@@ -37,18 +37,35 @@ function requireSubset(what, names, of, ofWhat) {
   if (missing.length > 0) throw new Error(`${what}: ${missing.join(", ")} not in ${ofWhat}`);
 }
 
+/** The file name a runtime's `runtimeCrypto` module has in the package (and beside the glue when bundled). */
+export const runtimeCryptoFile = (runtime) => runtime.runtimeCrypto.module.split("/").pop();
+
+/** The values of `entry` that the runtime's `runtimeCrypto` module wraps there. */
+const wrappedIn = (entry, runtime) => (runtime.runtimeCrypto ? runtime.runtimeCrypto.wraps.filter((name) => entry.values.includes(name)) : []);
+
+/** The glue's hand-over exports the runtime's `handOver` puts on one of `entry`'s values (where it has the asymmetric API, whose glue has them). */
+const handedOverIn = (entry, runtime) =>
+  runtime.handOver && entry.values.includes("importJwk") && entry.values.includes(runtime.handOver.to) ? runtime.handOver.exports : [];
+
 /** The module of an entry that loads its build in a runtime. */
 function loaderSource(entry, runtime, profile) {
   const { imports, run } = runtime.load(profile.wasm);
-  const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...entry.values].join(", ");
+  const wrapped = wrappedIn(entry, runtime);
+  const plain = entry.values.filter((name) => !wrapped.includes(name));
+  const handOver = handedOverIn(entry, runtime);
+  const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...plain, ...handOver].join(", ");
   const init = runtime.init === "default" ? "init, " : "";
+  const withCrypto = wrapped.length === 0 ? [] : [`import * as glue from "./${profile.name}.js";`, `import { withRuntimeCrypto } from "./${runtimeCryptoFile(runtime)}";`];
   return [
     `// ${specifier(entry.path)} for ${runtime.about} (${generated}).`,
     ...imports,
     `import ${init}{ ${fromGlue} } from "./${profile.name}.js";`,
+    ...withCrypto,
     'import { publishedJwtError } from "./error.js";',
     "",
     run,
+    ...(wrapped.length === 0 ? [] : [`const { ${wrapped.join(", ")} } = withRuntimeCrypto(glue);`]),
+    ...(handOver.length === 0 ? [] : [`${runtime.handOver.to}[Symbol.for("jwt-edge.handOver")] = { ${handOver.join(", ")} };`]),
     "",
     "export const JwtError = publishedJwtError();",
     `export { ${entry.values.join(", ")} };`,
@@ -81,7 +98,8 @@ function reexportDeclarations(entry, typesFrom, valuesFrom, errorFrom) {
  * self-contained CommonJS declarations made from a glue's; `builds`: the
  * profiles to build; `glues`: `{ name, declarations }` shipped (the rest only
  * inside bundles); `sources`: the source entries; `manifest`: package.json's
- * generated fields.
+ * generated fields; `runtimeCrypto`: `{ source, file, shipped }` per
+ * runtime-crypto module the loaders import (shipped where one is not bundled).
  */
 export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
   const modules = [];
@@ -89,6 +107,7 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
   const builds = new Set();
   const glues = new Map();
   const owners = new Map();
+  const runtimeCrypto = new Map();
   const exportsField = {};
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   const profileOf = (entry, runtime) => {
@@ -133,6 +152,11 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
         owners.set(`${runtimeName} ${buildName}`, { path: entry.path, values: entry.values, file });
         modules.push({ file, format: runtime.format, bundled: runtime.bundled, source: loaderSource(entry, runtime, profile) });
         if (!runtime.bundled) glues.set(profile.name, glues.get(profile.name) ?? false);
+        if (wrappedIn(entry, runtime).length > 0) {
+          const cryptoFile = runtimeCryptoFile(runtime);
+          const known = runtimeCrypto.get(cryptoFile);
+          runtimeCrypto.set(cryptoFile, { source: runtime.runtimeCrypto.module, file: cryptoFile, shipped: (known?.shipped ?? false) || !runtime.bundled });
+        }
       }
       for (const conditions of runtime.conditions) {
         let node = entryExports;
@@ -195,6 +219,7 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
     "error.d.ts",
     ...sources.flatMap(({ files: sourceFiles }) => Object.values(sourceFiles)),
     ...shippedGlues.flatMap(({ name, declarations: withDeclarations }) => [`${name}.js`, ...(withDeclarations ? [`${name}.d.ts`, `${name}_bg.wasm.d.ts`] : [])]),
+    ...[...runtimeCrypto.values()].filter(({ shipped }) => shipped).map(({ file }) => file),
     ...[...builds].map((name) => profiles[name].wasm),
     "LICENSE-MIT",
     "LICENSE-APACHE",
@@ -211,5 +236,5 @@ export function packagePlan({ runtimes, entries, sourceEntries, profiles }) {
     types: root.default.types,
     files,
   };
-  return { modules, declarations, builds: [...builds], glues: shippedGlues, sources, manifest };
+  return { modules, declarations, builds: [...builds], glues: shippedGlues, sources, runtimeCrypto: [...runtimeCrypto.values()], manifest };
 }

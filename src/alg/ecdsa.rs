@@ -203,6 +203,36 @@ impl EcdsaPublicKey {
     }
 }
 
+impl EcdsaPublicKey {
+    /// The checks of [`verify`](Self::verify) that need no arithmetic:
+    /// `signature` is `r || s`, exactly `2 × field` bytes, with `r` and `s`
+    /// each nonzero and below the group order (CVE-2022-21449). Run before a
+    /// signature is handed to the runtime's own crypto, which is not relied
+    /// on for them.
+    ///
+    /// # Errors
+    /// [`Error::SignatureInvalid`], with no detail.
+    #[cfg(all(
+        feature = "js-verify",
+        any(feature = "speed", not(feature = "npm-runtime"))
+    ))]
+    pub(crate) fn check_signature_form(&self, signature: &[u8]) -> Result<(), Error> {
+        let valid = match self.point {
+            #[cfg(feature = "es256")]
+            Point::P256(_) => p256::ecdsa::Signature::from_slice(signature).is_ok(),
+            #[cfg(feature = "es384")]
+            Point::P384(_) => p384::ecdsa::Signature::from_slice(signature).is_ok(),
+            #[cfg(feature = "es512")]
+            Point::P521(_) => p521::ecdsa::Signature::from_slice(signature).is_ok(),
+        };
+        if valid {
+            Ok(())
+        } else {
+            Err(Error::SignatureInvalid)
+        }
+    }
+}
+
 impl EcdsaPrivateKey {
     /// The private key `d` (big-endian, exactly as long as the curve's field)
     /// for `algorithm` (ES256, ES384 or ES512).

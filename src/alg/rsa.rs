@@ -122,6 +122,29 @@ impl RsaPublicKey {
     }
 }
 
+impl RsaPublicKey {
+    /// The checks of [`verify`](Self::verify) that need no arithmetic: the
+    /// signature is exactly as long as the modulus (RFC 8017 §8.2.2 step 1: no
+    /// shorter, left-padded, or longer encoding) and, as a number, below it
+    /// (RFC 8017 §5.2.2 step 1, which the `rsa` crate checks in `verify`).
+    /// Run before a signature is handed to the runtime's own crypto, which is
+    /// not relied on for them.
+    ///
+    /// # Errors
+    /// [`Error::SignatureInvalid`], with no detail.
+    #[cfg(all(
+        feature = "js-verify",
+        any(feature = "speed", not(feature = "npm-runtime"))
+    ))]
+    pub(crate) fn check_signature_form(&self, signature: &[u8]) -> Result<(), Error> {
+        // Both big-endian and of the same length: compared as byte strings.
+        if signature.len() != self.key.size() || signature >= self.key.n_bytes().as_ref() {
+            return Err(Error::SignatureInvalid);
+        }
+        Ok(())
+    }
+}
+
 fn trimmed(bytes: &[u8]) -> Vec<u8> {
     let start = bytes
         .iter()

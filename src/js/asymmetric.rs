@@ -28,7 +28,12 @@ pub fn verify_with_header(
     let verify = || -> Result<JsValue, Error> {
         let mut config = VerifyConfig::from_js(options)?;
         let token = token_text(token, config.validation.max_token_length)?;
-        verify_any::<true>(&token, key, &mut config)
+        verify_any::<true>(
+            &token,
+            key,
+            &mut config,
+            super::runtime_signature::NO_HANDOVER,
+        )
     };
     verify().map_err(|error| to_js(&error))
 }

@@ -92,11 +92,64 @@ impl Verifier {
             let token = token_text(token, self.config.validation.max_token_length)?;
             #[cfg(feature = "asymmetric")]
             if let Some(jwk) = &self.jwk {
-                return verify_with::<false>(&token, self.config.at_now(), &Keys::Jwk(jwk));
+                return verify_with::<false>(
+                    &token,
+                    self.config.at_now(),
+                    &Keys::Jwk(jwk, super::runtime_signature::NO_HANDOVER),
+                );
             }
             verify_with::<false>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };
         verify().map_err(|error| to_js(&error))
+    }
+
+    /// As `verify` (with `withHeader`, `verifyWithHeader`), leaving the
+    /// signature's arithmetic to the runtime: see
+    /// `runtime_signature::verify_handing_over`.
+    ///
+    /// # Errors
+    /// Throws a `JwtError` with the code of the first rule that fails before
+    /// the signature.
+    #[cfg(feature = "asymmetric")]
+    #[wasm_bindgen(js_name = verifyHandingOver, skip_typescript)]
+    pub fn verify_handing_over(
+        &mut self,
+        token: &JsValue,
+        with_header: bool,
+    ) -> Result<JsValue, JsValue> {
+        #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+        {
+            // The size builds hand nothing over (`runtime_signature`).
+            if with_header {
+                self.verify_with_header(token)
+            } else {
+                self.verify(token)
+            }
+        }
+        #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+        {
+            let mut verify = || -> Result<JsValue, Error> {
+                let token = token_text(token, self.config.validation.max_token_length)?;
+                let config = &mut self.config;
+                let Some(jwk) = &self.jwk else {
+                    let keys = Keys::Prepared(&self.keys);
+                    return if with_header {
+                        verify_with::<true>(&token, config.at_now(), &keys)
+                    } else {
+                        verify_with::<false>(&token, config.at_now(), &keys)
+                    };
+                };
+                super::runtime_signature::verifier_handing_over(|handover| {
+                    let keys = Keys::Jwk(jwk, Some(handover));
+                    if with_header {
+                        verify_with::<true>(&token, config.at_now(), &keys)
+                    } else {
+                        verify_with::<false>(&token, config.at_now(), &keys)
+                    }
+                })
+            };
+            verify().map_err(|error| to_js(&error))
+        }
     }
 
     /// Verifies `token` and returns `{ payload, protectedHeader }`.
@@ -109,7 +162,11 @@ impl Verifier {
         let mut verify = || -> Result<JsValue, Error> {
             let token = token_text(token, self.config.validation.max_token_length)?;
             if let Some(jwk) = &self.jwk {
-                return verify_with::<true>(&token, self.config.at_now(), &Keys::Jwk(jwk));
+                return verify_with::<true>(
+                    &token,
+                    self.config.at_now(),
+                    &Keys::Jwk(jwk, super::runtime_signature::NO_HANDOVER),
+                );
             }
             verify_with::<true>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };

@@ -10,6 +10,8 @@ use super::key_argument::VerifyKey;
 #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
 use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
 use super::options::VerifyConfig;
+#[cfg(feature = "asymmetric")]
+use super::runtime_signature::{through, MaybeHandover, NO_HANDOVER};
 use crate::claims::KeepChecked;
 use crate::verify::verify_checked;
 use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
@@ -27,9 +29,10 @@ pub(crate) enum Keys<'a> {
     /// The caller's secret, made into a key only once the token's algorithm
     /// is known to be allowed.
     Secret(&'a KeyBytes),
-    /// A JWK or a JWK Set: the key the token's `alg` and `kid` choose.
+    /// A JWK or a JWK Set: the key the token's `alg` and `kid` choose; with
+    /// a handover, its signature check may be left to the runtime's crypto.
     #[cfg(feature = "asymmetric")]
-    Jwk(&'a JwkKey),
+    Jwk(&'a JwkKey, MaybeHandover<'a>),
 }
 
 /// The key chosen for one token. (It lives on the stack for one call: a
@@ -39,7 +42,7 @@ enum Chosen<'a> {
     Prepared(&'a HmacKey),
     Made(PreparedKey),
     #[cfg(feature = "asymmetric")]
-    Jwk(crate::SelectedKey<'a>),
+    Jwk(crate::SelectedKey<'a>, MaybeHandover<'a>),
 }
 
 impl Chosen<'_> {
@@ -49,7 +52,7 @@ impl Chosen<'_> {
             Self::Prepared(key) => *key,
             Self::Made(key) => Borrow::<HmacKey>::borrow(key),
             #[cfg(feature = "asymmetric")]
-            Self::Jwk(key) => key,
+            Self::Jwk(key, _) => key,
         }
     }
 }
@@ -60,6 +63,12 @@ impl VerifyingKey for Chosen<'_> {
     }
 
     fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<(), Error> {
+        #[cfg(feature = "asymmetric")]
+        if let Self::Jwk(crate::SelectedKey::Public(key), handover) = self {
+            if let Some(result) = through(*handover, key, signing_input, signature) {
+                return result;
+            }
+        }
         self.key().verify_signature(signing_input, signature)
     }
 }
@@ -86,7 +95,9 @@ pub(crate) fn verify_with<const WITH_HEADER: bool>(
             .last_prepared_key(request.algorithm)
             .map(Chosen::Made),
         #[cfg(feature = "asymmetric")]
-        Keys::Jwk(key) => key.choose(request).map(Chosen::Jwk),
+        Keys::Jwk(key, handover) => key
+            .choose(request)
+            .map(|chosen| Chosen::Jwk(chosen, *handover)),
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
@@ -115,11 +126,13 @@ fn payload_and_header(payload: &[u8], header: &[u8]) -> Result<JsValue, Error> {
 }
 
 /// Verifies `token` with any key `verify` takes: a secret, or in the
-/// asymmetric builds a JWK or a JWK Set.
+/// asymmetric builds a JWK or a JWK Set (whose signature check `handover`,
+/// if given, may leave to the runtime's crypto).
 pub(crate) fn verify_any<const WITH_HEADER: bool>(
     token: &str,
     key: &JsValue,
     config: &mut VerifyConfig,
+    #[cfg(feature = "asymmetric")] handover: MaybeHandover<'_>,
 ) -> Result<JsValue, Error> {
     let key = VerifyKey::from_js(key)?;
     match key {
@@ -135,7 +148,7 @@ pub(crate) fn verify_any<const WITH_HEADER: bool>(
             // on a copy. (Asymmetric verification costs far more than it.)
             let mut config = config.clone();
             config.for_jwk();
-            verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Jwk(&jwk))
+            verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Jwk(&jwk, handover))
         }
     }
 }
@@ -149,7 +162,13 @@ pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsVal
     // The options first: they may raise the length cap.
     let verify = |config: &mut VerifyConfig| -> Result<JsValue, Error> {
         let token = token_text(token, config.validation.max_token_length)?;
-        verify_any::<false>(&token, key, config)
+        verify_any::<false>(
+            &token,
+            key,
+            config,
+            #[cfg(feature = "asymmetric")]
+            NO_HANDOVER,
+        )
     };
     #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
     let result = with_last_options(

@@ -43,6 +43,7 @@ const checks = {
   "node/verify.mjs": "jwt-edge/verify (import) gives the same results without signing",
   "node/verify.cjs": "jwt-edge/verify (require) gives the same results without signing",
   "node/dual.mjs": "the ES module and CommonJS builds share one JwtError class",
+  "node/runtime-crypto.mjs": "RS*, PS* and ES* signatures, checked by the runtime's node:crypto, give the same outcomes",
 };
 const nodeResults = Object.fromEntries(Object.keys(checks).map((script) => [script, run("node", script)]));
 
@@ -50,6 +51,10 @@ test("the Node results the runtimes must match are the package's", () => {
   assert.equal(nodeResults["node/esm.mjs"].verified.sub, "user-1");
   assert.equal(nodeResults["node/esm.mjs"].errors.expired.code, "ERR_JWT_EXPIRED");
   assert.deepEqual(nodeResults["node/dual.mjs"], { sameClass: true, crossInstance: true });
+  const failed = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  for (const [name, outcomes] of Object.entries(nodeResults["node/runtime-crypto.mjs"])) {
+    assert.deepEqual(outcomes, Array(3).fill(name.endsWith("good") ? "user-1" : failed), name);
+  }
 });
 
 // Both resolve the package as Node does (its `node` conditions): the build
