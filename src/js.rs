@@ -28,6 +28,11 @@ mod key_pair;
 // The one-shot calls' key and options caches: in the Node and workerd build (and the tests),
 // not in the browsers' size builds, where a page seldom holds a secret.
 #[cfg(all(
+    feature = "asymmetric",
+    any(feature = "speed", not(feature = "npm-runtime"))
+))]
+mod last_jwk;
+#[cfg(all(
     feature = "js-verify",
     any(feature = "speed", not(feature = "npm-runtime"))
 ))]

@@ -19,6 +19,11 @@ use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
 use alloc::vec::Vec;
 use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
+#[cfg(all(
+    feature = "asymmetric",
+    any(feature = "speed", not(feature = "npm-runtime"))
+))]
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 /// Where a verification's key comes from.
@@ -134,22 +139,32 @@ pub(crate) fn verify_any<const WITH_HEADER: bool>(
     config: &mut VerifyConfig,
     #[cfg(feature = "asymmetric")] handover: MaybeHandover<'_>,
 ) -> Result<JsValue, Error> {
-    let key = VerifyKey::from_js(key)?;
-    match key {
+    // The options read for this call may be kept for the next one
+    // (`last_options`), which may give a secret: a JWK's rule goes on a copy.
+    // (Asymmetric verification costs far more than it.)
+    #[cfg(feature = "asymmetric")]
+    let with_jwk = |jwk: &JwkKey| {
+        let mut config = config.clone();
+        config.for_jwk();
+        verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Jwk(jwk, handover))
+    };
+    // In the Node and workerd build the last JWK read is kept for the next
+    // call with the same key (`last_jwk`).
+    #[cfg(all(
+        feature = "asymmetric",
+        any(feature = "speed", not(feature = "npm-runtime"))
+    ))]
+    if key.is_object() && !key.has_type::<super::host::Uint8Array>() {
+        return super::last_jwk::with_last_jwk(super::jwk_key::key_json(key)?, with_jwk);
+    }
+    match VerifyKey::from_js(key)? {
         VerifyKey::Secret(ref secret) => {
             #[cfg(feature = "asymmetric")]
             config.for_secret()?;
             verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Secret(secret))
         }
         #[cfg(feature = "asymmetric")]
-        VerifyKey::Jwk(jwk) => {
-            // The options read for this call may be kept for the next one
-            // (`last_options`), which may give a secret: the JWK's rule goes
-            // on a copy. (Asymmetric verification costs far more than it.)
-            let mut config = config.clone();
-            config.for_jwk();
-            verify_with::<WITH_HEADER>(token, config.at_now(), &Keys::Jwk(&jwk, handover))
-        }
+        VerifyKey::Jwk(jwk) => with_jwk(&jwk),
     }
 }
 

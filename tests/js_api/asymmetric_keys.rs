@@ -328,3 +328,62 @@ fn a_jwk_call_leaves_the_kept_options_as_they_were_read() {
         "a secret verifies HS256 only unless the options name more"
     );
 }
+
+/// One-shot `verify` keeps the last JWK or JWK Set it read for the next call
+/// with the same key text: a call with another key (another key pair, or a
+/// set holding a different secret) must read that key, never reuse the kept
+/// one, and a key that fails to read must leave the kept one usable.
+#[wasm_bindgen_test]
+fn the_kept_jwk_serves_only_a_key_of_the_same_text() {
+    let (private_a, public_a) = key_pair("ES256");
+    let (private_b, public_b) = key_pair("ES256");
+    let token_a = text(&signed(&private_a, ""));
+    let token_b = text(&signed(&private_b, ""));
+    verify(&token_a, &public_a, &at_now("")).expect("A with A's key");
+    assert_eq!(
+        code(verify(&token_b, &public_a, &at_now(""))),
+        "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+        "B's token with A's key, kept from the call before"
+    );
+    verify(&token_b, &public_b, &at_now("")).expect("B with B's key, read anew");
+    assert_eq!(
+        code(verify(&token_a, &public_b, &at_now(""))),
+        "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+        "A's token with B's key: A's is no longer the one used"
+    );
+
+    // Sets of one secret each, differing in the secret alone: 32 zero bytes,
+    // then the 32 bytes "iii…" the token was signed with.
+    let oct_set = |k: &str| {
+        json(&format!(
+            r#"{{"keys":[{{"kty":"oct","alg":"HS256","k":"{k}"}}]}}"#
+        ))
+    };
+    let hs256 = sign(
+        &json(r#"{"sub":"user-1"}"#),
+        &text(&"i".repeat(32)),
+        &at_now(r#""expiresIn":900"#),
+    )
+    .expect("signed with the secret");
+    assert_eq!(
+        code(verify(
+            &text(&hs256),
+            &oct_set(&"A".repeat(43)),
+            &at_now("")
+        )),
+        "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
+    );
+    let secret_k = "aWlp".repeat(10) + "aWk";
+    verify(&text(&hs256), &oct_set(&secret_k), &at_now("")).expect("the set with the secret");
+
+    // A key that cannot be read changes nothing kept.
+    assert_eq!(
+        code(verify(
+            &token_a,
+            &json(r#"{"kty":"EC","crv":"P-256"}"#),
+            &at_now("")
+        )),
+        "ERR_JWK_INVALID"
+    );
+    verify(&token_a, &public_a, &at_now("")).expect("A with A's key after a bad key");
+}
