@@ -208,12 +208,15 @@ const results = cases.map((c) => ({
 
 const find = (kind, lib, api) => results.find((r) => r.alg === "HS256" && r.kind === kind && r.lib === lib && r.api.startsWith(api));
 const ratio = (a, b) => a.median / b.median;
+// The targets. (Keyed verify and sign at 2× fast-jwt are retired: below, as
+// regression guards.) One-shot against keyed is a time ratio: the one-shot
+// call's time over the keyed call's, at most the goal (`atMost`).
 const ratios = [
-  { target: "HS256 verify, keyed: at least 2× fast-jwt", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "fast-jwt", "")), goal: 2 },
   { target: "HS256 verify, keyed: at least 20× jose (raw key)", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "jose", "jwtVerify, raw")), goal: 20 },
   { target: "HS256 verify, keyed, vs jose with a pre-imported `CryptoKey`", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "jose", "jwtVerify, CryptoKey")) },
-  { target: "HS256 verify, one-shot: at least 1.5× fast-jwt", value: ratio(find("verify", "jwt-edge", "verify"), find("verify", "fast-jwt", "")), goal: 1.5 },
-  { target: "HS256 sign, keyed: at least 2× fast-jwt", value: ratio(find("sign", "jwt-edge", "Signer"), find("sign", "fast-jwt", "")), goal: 2 },
+  { target: "HS256 verify, keyed, vs fast-jwt (the retired 2× target; guarded at 1.4×)", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "fast-jwt", "")) },
+  { target: "HS256 verify, one-shot with options: at most 1.15× the keyed call's time", value: ratio(find("verify", "jwt-edge", "Verifier"), find("verify", "jwt-edge", "verify")), goal: 1.15, atMost: true },
+  { target: "HS256 sign, one-shot: at most 1.15× the keyed call's time", value: ratio(find("sign", "jwt-edge", "Signer"), find("sign", "jwt-edge", "sign")), goal: 1.15, atMost: true },
   { target: "decode: at least as fast as jose's decodeJwt", value: ratio(find("decode", "jwt-edge", "decode"), find("decode", "jose", "decodeJwt")), goal: 1 },
 ];
 
@@ -233,9 +236,8 @@ const asymmetric = { comparisons: asymmetricComparisons(results), remoteJwks: { 
 // be met by a WebAssembly library that checks nothing at all.
 const ns = (r) => 1e9 / r.median;
 const allowances = [
-  { target: "HS256 verify, keyed: at least 2× fast-jwt", edge: find("verify", "jwt-edge", "Verifier"), peer: find("verify", "fast-jwt", ""), floor: find("verify", "WebAssembly floor", "keyed"), goal: 2 },
-  { target: "HS256 verify, one-shot: at least 1.5× fast-jwt", edge: find("verify", "jwt-edge", "verify"), peer: find("verify", "fast-jwt", ""), floor: find("verify", "WebAssembly floor", "one-shot"), goal: 1.5 },
-  { target: "HS256 sign, keyed: at least 2× fast-jwt", edge: find("sign", "jwt-edge", "Signer"), peer: find("sign", "fast-jwt", ""), floor: find("sign", "WebAssembly floor", "keyed"), goal: 2 },
+  { target: "HS256 verify, keyed: 1.4× fast-jwt (guard)", edge: find("verify", "jwt-edge", "Verifier"), peer: find("verify", "fast-jwt", ""), floor: find("verify", "WebAssembly floor", "keyed"), goal: 1.4 },
+  { target: "HS256 sign, keyed: 1.3× fast-jwt (guard)", edge: find("sign", "jwt-edge", "Signer"), peer: find("sign", "fast-jwt", ""), floor: find("sign", "WebAssembly floor", "keyed"), goal: 1.3 },
   { target: "decode: at least as fast as jose's decodeJwt", edge: find("decode", "jwt-edge", "decode"), peer: find("decode", "jose", "decodeJwt"), floor: find("decode", "WebAssembly floor", "the payload"), goal: 1 },
 ].map(({ target, edge: e, peer, floor: f, goal }) => ({
   target,
@@ -282,7 +284,7 @@ for (const [alg, kind] of [["HS256", "verify"], ["HS256", "sign"], ["HS256", "de
   }
 }
 lines.push("", "| Target | Ratio | Met |", "| --- | ---: | :---: |");
-for (const r of ratios) lines.push(`| ${r.target} | ${r.value.toFixed(2)}× | ${r.goal === undefined ? "–" : r.value >= r.goal ? "yes" : "**no**"} |`);
+for (const r of ratios) lines.push(`| ${r.target} | ${r.value.toFixed(2)}× | ${r.goal === undefined ? "–" : (r.atMost ? r.value <= r.goal : r.value >= r.goal) ? "yes" : "**no**"} |`);
 lines.push("", "| Target | the floor | allowed above the floor | jwt-edge above the floor |", "| --- | ---: | ---: | ---: |");
 for (const a of allowances) lines.push(`| ${a.target} | ${a.floorRatio.toFixed(2)}× | ${fmt(a.allowedNs)} ns | ${fmt(a.spentNs)} ns |`);
 lines.push("", ...guards.map((g) => `Guard ${g.pass ? "PASS" : "FAIL"}: ${g.guard}: ${g.value.toFixed(2)}×`));
