@@ -51,45 +51,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
     pub(crate) fn date_now() -> f64;
 
-    /// `Symbol.for(key)`.
-    #[wasm_bindgen(js_namespace = Symbol, js_name = for)]
-    pub(crate) fn symbol_for(key: &str) -> JsValue;
-
-    /// `Reflect.get(target, key)`; throws if the property is a getter that
-    /// throws.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-    pub(crate) fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// `Reflect.construct(class, [message, code, claim, reason])`; throws
-    /// whatever the constructor throws.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = construct, catch)]
-    pub(crate) fn reflect_construct(class: &JsValue, args: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// `Array.of(a, b, c, d)`.
-    #[wasm_bindgen(js_namespace = Array, js_name = of)]
-    pub(crate) fn array_of4(a: &JsValue, b: &JsValue, c: &JsValue, d: &JsValue) -> JsValue;
-
-    /// A plain `Error`.
-    #[wasm_bindgen(js_name = Error)]
-    pub(crate) type PlainError;
-
-    /// `new Error(message)`.
-    #[wasm_bindgen(constructor, js_class = "Error")]
-    pub(crate) fn new(message: &str) -> PlainError;
-
-    /// `error.name = name`.
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    pub(crate) fn set_name(this: &PlainError, name: &str);
-
-    /// `Reflect.set(target, key, value)`; throws only if a setter on the
-    /// target's prototype chain does.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
-    pub(crate) fn reflect_set(
-        target: &JsValue,
-        key: &str,
-        value: &JsValue,
-    ) -> Result<bool, JsValue>;
-
     /// `Number(text)`: a JSON number's text correctly rounded, for the numbers
     /// the crate's own fast path leaves (see `json::decimal`).
     #[wasm_bindgen(js_name = Number)]
@@ -104,11 +65,14 @@ extern "C" {
     #[cfg(feature = "asymmetric")]
     #[wasm_bindgen(js_namespace = Object, js_name = freeze)]
     pub(crate) fn object_freeze(value: &JsValue) -> JsValue;
+}
 
-    /// `globalThis`, where the package's entry modules publish the
-    /// `JwtError` class.
-    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
-    pub(crate) static GLOBAL_THIS: JsValue;
+#[wasm_bindgen(module = "/pkg-template/host.js")]
+extern "C" {
+    /// The `JwtError` for an error of `kind` with its `reason` and `name`
+    /// (the claim or the option): built in JavaScript, never throws.
+    #[wasm_bindgen(js_name = jwtError)]
+    pub(crate) fn jwt_error(kind: u32, reason: Option<&str>, name: Option<&str>) -> JsValue;
 }
 
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any
