@@ -98,7 +98,10 @@ for (const { file, format, bundled, source } of plan.modules) {
       ? // The glue's browser loader refers to import.meta.url, which the
         // CommonJS entry never calls, so that warning is silenced.
         { format: "cjs", platform: "node", target: "node18", logOverride: { "empty-import-meta": "silent" } }
-      : { format: "esm", platform: "browser", target: "es2022", minifyWhitespace: true, minifySyntax: true }),
+      : // Local names minified too: 0.4–0.9 KB gzipped less per entry
+        // (jwt-edge/verify's 5,331 → 4,441 bytes). `JwtError` sets its
+        // `name` itself.
+        { format: "esm", platform: "browser", target: "es2022", minify: true }),
   });
 }
 

@@ -18,7 +18,7 @@ extern "C" {
 
     /// `JSON.stringify`: `None` for `undefined`; throws for a `BigInt`, a
     /// cycle or a throwing getter or `toJSON`.
-    #[cfg(feature = "js-verify")]
+    #[cfg(any(feature = "js", feature = "asymmetric"))]
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     pub(crate) fn json_stringify(value: &JsValue) -> Result<Option<String>, JsValue>;
 
@@ -40,12 +40,6 @@ extern "C" {
     #[cfg(feature = "js-verify")]
     #[wasm_bindgen(extends = Measured)]
     pub(crate) type Uint8Array;
-
-    /// `Object.keys(value)`: its own enumerable string keys; throws for a
-    /// `Proxy` whose `ownKeys` trap throws.
-    #[cfg(feature = "js-verify")]
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    pub(crate) fn object_keys(value: &JsValue) -> Result<Measured, JsValue>;
 
     /// `Date.now()`.
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
@@ -73,11 +67,30 @@ extern "C" {
     /// (the claim or the option): built in JavaScript, never throws.
     #[wasm_bindgen(js_name = jwtError)]
     pub(crate) fn jwt_error(kind: u32, reason: Option<&str>, name: Option<&str>) -> JsValue;
+
+    /// `VerifyOptions` read and checked, as compact text (`None`: the same as
+    /// the last text handed over with `keep`); throws their `JwtError`.
+    #[cfg(feature = "js-verify")]
+    #[wasm_bindgen(js_name = verifyOptions, catch)]
+    pub(crate) fn verify_options(
+        options: &JsValue,
+        keep: u32,
+        algorithms: u32,
+    ) -> Result<Option<String>, JsValue>;
+
+    /// `SignOptions` read and checked, as `verify_options` reads `VerifyOptions`.
+    #[cfg(feature = "js")]
+    #[wasm_bindgen(js_name = signOptions, catch)]
+    pub(crate) fn sign_options(
+        options: &JsValue,
+        keep: u32,
+        algorithms: u32,
+    ) -> Result<Option<String>, JsValue>;
 }
 
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any
 /// other value, or when stringifying throws.
-#[cfg(feature = "js-verify")]
+#[cfg(any(feature = "js", feature = "asymmetric"))]
 pub(crate) fn plain_object_json(value: &JsValue) -> Option<String> {
     // Only an object (or a value whose `toJSON` returns one) stringifies to a
     // text that opens with `{`: one call into JavaScript decides it.
