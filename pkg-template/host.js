@@ -319,16 +319,22 @@ function sameAs([names, values], [now, raws]) {
  * for the first member that fails (`member(name, value)` returns a member's
  * compact text, or throws), as compact text: items of a one-letter tag, the
  * value's length (in UTF-16 code units), `:` and the value; numbers as whole
- * decimal seconds or bytes. `keep`: 0 when the module reads the text for
+ * decimal seconds or bytes; or the `JwtError` of the first member that
+ * fails, returned. `keep`: 0 when the module reads the text for
  * this call only; 1 when it keeps what it reads (in `kept`); 2 when it also
  * holds what it read from `kept.text`: then `undefined` means the options
  * are the same (compared member by member, which is quicker than reading them).
  */
 function compactOptions(options, keep, kept, member) {
-  const read = plainObject(options) ? readMembers(options) : undefined;
-  if (keep === 2 && kept.snapshot !== undefined && read !== undefined && sameAs(kept.snapshot, read)) return undefined;
   let text = "";
-  for (const [name, value] of optionMembers(options, read)) text += member(name, value);
+  try {
+    const read = plainObject(options) ? readMembers(options) : undefined;
+    if (keep === 2 && kept.snapshot !== undefined && read !== undefined && sameAs(kept.snapshot, read)) return undefined;
+    for (const [name, value] of optionMembers(options, read)) text += member(name, value);
+  } catch (error) {
+    // The JwtError, returned: the module's import then needs no `catch` wrapper.
+    return error;
+  }
   if (keep !== 0) {
     kept.snapshot = lastRead;
     if (keep === 2 && text === kept.text) return undefined;

@@ -4,7 +4,7 @@
 //! they are kept few, and `catch` (a `try`/`apply` wrapper in the glue) is used
 //! only where JavaScript can actually throw.
 
-#[cfg(feature = "js-verify")]
+#[cfg(any(feature = "js", feature = "asymmetric"))]
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -68,24 +68,18 @@ extern "C" {
     #[wasm_bindgen(js_name = jwtError)]
     pub(crate) fn jwt_error(kind: u32, reason: Option<&str>, name: Option<&str>) -> JsValue;
 
-    /// `VerifyOptions` read and checked, as compact text (`None`: the same as
-    /// the last text handed over with `keep`); throws their `JwtError`.
+    /// `VerifyOptions` read and checked: their compact text, `undefined`
+    /// (the same as the last text handed over with `keep`) or their
+    /// `JwtError`, returned rather than thrown (no `catch` wrapper on the
+    /// one-shot calls' path).
     #[cfg(feature = "js-verify")]
-    #[wasm_bindgen(js_name = verifyOptions, catch)]
-    pub(crate) fn verify_options(
-        options: &JsValue,
-        keep: u32,
-        algorithms: u32,
-    ) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_name = verifyOptions)]
+    pub(crate) fn verify_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
 
     /// `SignOptions` read and checked, as `verify_options` reads `VerifyOptions`.
     #[cfg(feature = "js")]
-    #[wasm_bindgen(js_name = signOptions, catch)]
-    pub(crate) fn sign_options(
-        options: &JsValue,
-        keep: u32,
-        algorithms: u32,
-    ) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(js_name = signOptions)]
+    pub(crate) fn sign_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
 }
 
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any

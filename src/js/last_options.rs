@@ -10,7 +10,7 @@
 #[cfg(feature = "js")]
 use super::host::sign_options;
 use super::host::verify_options;
-use super::options::{OptionsReader, VerifyConfig, ALGORITHM_BITS};
+use super::options::{compact_text, OptionsReader, VerifyConfig, ALGORITHM_BITS};
 #[cfg(feature = "js")]
 use super::sign_options::SignConfig;
 use crate::Error;
@@ -79,11 +79,11 @@ pub(crate) fn with_last_options<T, R>(
         };
     }
     let Some(mut kept) = last.read.try_lock() else {
-        let text = (last.reader)(options, 0, ALGORITHM_BITS)?.unwrap_or_default();
+        let text = compact_text((last.reader)(options, 0, ALGORITHM_BITS))?.unwrap_or_default();
         return then(&mut compact(&text)?);
     };
     let keep = if kept.is_some() { 2 } else { 1 };
-    if let Some(text) = (last.reader)(options, keep, ALGORITHM_BITS)? {
+    if let Some(text) = compact_text((last.reader)(options, keep, ALGORITHM_BITS))? {
         // What JavaScript now takes as kept is read from `text`, or nothing.
         *kept = None;
         let config = compact(&text)?;
@@ -93,6 +93,6 @@ pub(crate) fn with_last_options<T, R>(
     if let Some(config) = kept.as_mut() {
         return then(config);
     }
-    let text = (last.reader)(options, 0, ALGORITHM_BITS)?.unwrap_or_default();
+    let text = compact_text((last.reader)(options, 0, ALGORITHM_BITS))?.unwrap_or_default();
     then(&mut compact(&text)?)
 }

@@ -166,7 +166,19 @@ impl VerifyConfig {
 
 /// How JavaScript reads one function's options: `options`, `keep` (see
 /// host.js's `compactOptions`) and the build's algorithms.
-pub(crate) type OptionsReader = fn(&JsValue, u32, u32) -> Result<Option<String>, JsValue>;
+pub(crate) type OptionsReader = fn(&JsValue, u32, u32) -> JsValue;
+
+/// What an `OptionsReader` returned: the compact text, `None` for
+/// `undefined`, or the `JwtError` it returned.
+///
+/// # Errors
+/// That `JwtError`.
+pub(crate) fn compact_text(read: JsValue) -> Result<Option<String>, JsValue> {
+    if read.is_undefined() {
+        return Ok(None);
+    }
+    read.as_string().map(Some).ok_or(read)
+}
 
 /// The options of one call, read and checked in JavaScript by `reader`, then
 /// taken from their compact text by `from_compact`.
@@ -178,7 +190,7 @@ pub(crate) fn read_options<T>(
     reader: OptionsReader,
     from_compact: fn(&str) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
-    let text = reader(options, 0, ALGORITHM_BITS)?.unwrap_or_default();
+    let text = compact_text(reader(options, 0, ALGORITHM_BITS))?.unwrap_or_default();
     from_compact(&text).map_err(|error| super::error::to_js(&error))
 }
 
