@@ -1,8 +1,14 @@
 // What the package's WebAssembly calls in JavaScript, where it costs fewer
 // bytes than in the module: the `JwtError`s it throws, built from the kind of
 // error and its details (`jwtError`), and the options of `verify`,
-// `verifyWithHeader` and `Verifier`, read and checked into the compact text
-// the module takes (`verifyOptions`).
+// `verifyWithHeader`, `Verifier`, `sign` and `Signer`, read and checked into
+// the compact text the module takes (`verifyOptions`, `signOptions`).
+// Measured, gzipped, entry and .wasm together: the errors took 1.2–1.5 KB off
+// each browser download, the options (with the bundles' names minified) 0.9–2
+// KB more; jwt-edge/verify went from 32,811 to 30,577 bytes, jwt-edge/decode
+// from 20,349 to 18,457, the main entry from 39,135 to 37,572. The one-shot
+// calls compare the options with the last ones here, member by member, which
+// costs less than their `JSON.stringify` text did.
 //
 // The crate imports this file (src/js/host.rs, wasm-bindgen's `module`
 // attribute): the glue of each build imports what its module uses, and the

