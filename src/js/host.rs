@@ -68,18 +68,85 @@ extern "C" {
     #[wasm_bindgen(js_name = jwtError)]
     pub(crate) fn jwt_error(kind: u32, reason: Option<&str>, name: Option<&str>) -> JsValue;
 
-    /// `VerifyOptions` read and checked: their compact text, `undefined`
-    /// (the same as the last text handed over with `keep`) or their
+    /// `VerifyOptions` read and checked: their compact text or their
     /// `JwtError`, returned rather than thrown (no `catch` wrapper on the
     /// one-shot calls' path).
-    #[cfg(feature = "js-verify")]
+    #[cfg(all(
+        feature = "js-verify",
+        not(any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        ))
+    ))]
     #[wasm_bindgen(js_name = verifyOptions)]
-    pub(crate) fn verify_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
+    pub(crate) fn verify_options(options: &JsValue, algorithms: u32) -> JsValue;
+
+    /// As `verify_options`, or `undefined` for the same options as the last
+    /// text handed over with `keep` (the one-shot calls' kept options): in
+    /// the builds that keep them, and in the browsers' build with every
+    /// algorithm, whose glue is theirs (it reads with `keep` 0).
+    #[cfg(all(
+        feature = "js-verify",
+        any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        )
+    ))]
+    #[wasm_bindgen(js_name = keptVerifyOptions)]
+    pub(crate) fn kept_verify_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
 
     /// `SignOptions` read and checked, as `verify_options` reads `VerifyOptions`.
-    #[cfg(feature = "js")]
+    #[cfg(all(
+        feature = "js",
+        not(any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        ))
+    ))]
     #[wasm_bindgen(js_name = signOptions)]
-    pub(crate) fn sign_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
+    pub(crate) fn sign_options(options: &JsValue, algorithms: u32) -> JsValue;
+
+    /// As `kept_verify_options`, for `SignOptions`.
+    #[cfg(all(
+        feature = "js",
+        any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        )
+    ))]
+    #[wasm_bindgen(js_name = keptSignOptions)]
+    pub(crate) fn kept_sign_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
+}
+
+/// `verifyOptions` where the glue has `keptVerifyOptions` instead: reading
+/// options that are not kept.
+#[cfg(all(
+    feature = "js-verify",
+    any(
+        feature = "speed",
+        feature = "asymmetric",
+        not(feature = "npm-runtime")
+    )
+))]
+pub(crate) fn verify_options(options: &JsValue, algorithms: u32) -> JsValue {
+    kept_verify_options(options, 0, algorithms)
+}
+
+/// `signOptions` where the glue has `keptSignOptions` instead.
+#[cfg(all(
+    feature = "js",
+    any(
+        feature = "speed",
+        feature = "asymmetric",
+        not(feature = "npm-runtime")
+    )
+))]
+pub(crate) fn sign_options(options: &JsValue, algorithms: u32) -> JsValue {
+    kept_sign_options(options, 0, algorithms)
 }
 
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any

@@ -8,9 +8,9 @@
 //! same as those read last, so that only then the rules kept here serve.
 
 #[cfg(feature = "js")]
-use super::host::sign_options;
-use super::host::verify_options;
-use super::options::{compact_text, OptionsReader, VerifyConfig, ALGORITHM_BITS};
+use super::host::kept_sign_options;
+use super::host::kept_verify_options;
+use super::options::{compact_text, VerifyConfig, ALGORITHM_BITS};
 #[cfg(feature = "js")]
 use super::sign_options::SignConfig;
 use crate::Error;
@@ -23,7 +23,9 @@ use wasm_bindgen::JsValue;
 pub(crate) struct LastOptions<T: 'static> {
     read: &'static SpinMutex<Option<T>>,
     defaults: &'static SpinMutex<Option<T>>,
-    reader: OptionsReader,
+    /// JavaScript's reader: `options`, `keep` (see host.js's `keptOptions`)
+    /// and the build's algorithms.
+    reader: fn(&JsValue, u32, u32) -> JsValue,
     from_compact: fn(&str) -> Result<T, Error>,
 }
 
@@ -31,7 +33,7 @@ pub(crate) struct LastOptions<T: 'static> {
 pub(crate) static LAST_VERIFY_OPTIONS: LastOptions<VerifyConfig> = LastOptions {
     read: &VERIFY_READ,
     defaults: &VERIFY_DEFAULTS,
-    reader: verify_options,
+    reader: kept_verify_options,
     from_compact: VerifyConfig::from_compact,
 };
 static VERIFY_READ: SpinMutex<Option<VerifyConfig>> = SpinMutex::new(None);
@@ -42,7 +44,7 @@ static VERIFY_DEFAULTS: SpinMutex<Option<VerifyConfig>> = SpinMutex::new(None);
 pub(crate) static LAST_SIGN_OPTIONS: LastOptions<SignConfig> = LastOptions {
     read: &SIGN_READ,
     defaults: &SIGN_DEFAULTS,
-    reader: sign_options,
+    reader: kept_sign_options,
     from_compact: SignConfig::from_compact,
 };
 #[cfg(feature = "js")]

@@ -6,9 +6,9 @@
 //!
 //! Reading the options object in JavaScript costs fewer bytes than reading
 //! its `JSON.stringify` text here, and less time. Measured: `jwt-edge/verify`
-//! 31,582 → 30,577 bytes gzipped (entry and `.wasm`, with the bundles' names
-//! minified), the main entry 37,913 → 37,572, `jwt-edge/jwk` 150,184 →
-//! 149,248; the one-shot `verify(token, secret, { algorithms: ["HS256"] })`
+//! 31,582 → 30,393 bytes gzipped (entry and `.wasm`, with the bundles' names
+//! minified), the main entry 37,913 → 37,372, `jwt-edge/jwk` 150,184 →
+//! 149,279; the one-shot `verify(token, secret, { algorithms: ["HS256"] })`
 //! went from 1.32–1.38× the keyed `Verifier`'s time to 1.16–1.18× (Node, one
 //! process, interleaved rounds).
 
@@ -167,9 +167,9 @@ impl VerifyConfig {
     }
 }
 
-/// How JavaScript reads one function's options: `options`, `keep` (see
-/// host.js's `compactOptions`) and the build's algorithms.
-pub(crate) type OptionsReader = fn(&JsValue, u32, u32) -> JsValue;
+/// How JavaScript reads one function's options: `options` and the build's
+/// algorithms.
+pub(crate) type OptionsReader = fn(&JsValue, u32) -> JsValue;
 
 /// What an `OptionsReader` returned: the compact text, `None` for
 /// `undefined`, or the `JwtError` it returned.
@@ -193,7 +193,7 @@ pub(crate) fn read_options<T>(
     reader: OptionsReader,
     from_compact: fn(&str) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
-    let text = compact_text(reader(options, 0, ALGORITHM_BITS))?.unwrap_or_default();
+    let text = compact_text(reader(options, ALGORITHM_BITS))?.unwrap_or_default();
     from_compact(&text).map_err(|error| super::error::to_js(&error))
 }
 

@@ -9,8 +9,8 @@
 // peers' (docs/benchmarks.md).
 //
 // THE TARGETS ARE NOT MET. The target for `jwt-edge/verify` is 22 KB; it
-// is at 30,577 bytes (the .wasm 25,987, the entry 4,590), and the main
-// entry's is 37,572 (its target is 20 KB). The target for decoding alone is
+// is at 30,393 bytes (the .wasm 25,989, the entry 4,404), and the main
+// entry's is 37,372 (its target is 20 KB). The target for decoding alone is
 // 12 KB; `jwt-edge/decode` is at 18,457 bytes (the .wasm 16,126, the entry 2,331). The errors are built
 // and the options read in JavaScript (pkg-template/host.js), which took
 // 1.9–2.2 KB off each download (decode 20,349, verify 32,811, main 39,135
@@ -33,10 +33,10 @@ const pkg = new URL("../../pkg/", import.meta.url);
 const entries = [
   { specifier: "jwt-edge/decode", uses: "decode", entry: "decode.js", wasm: "jwt_edge_decode_bg.wasm", budget: 18.25 * 1024, target: 12 * 1024 },
   { specifier: "jwt-edge/verify", uses: "decode + verify", entry: "verify.js", wasm: "jwt_edge_verify_bg.wasm", budget: 30 * 1024, target: 22 * 1024 },
-  { specifier: "jwt-edge", uses: "decode + verify", entry: "index.js", wasm: "jwt_edge_bg.wasm", budget: 37 * 1024, target: 20 * 1024 },
+  { specifier: "jwt-edge", uses: "decode + verify", entry: "index.js", wasm: "jwt_edge_bg.wasm", budget: 36.75 * 1024, target: 20 * 1024 },
   // Every algorithm: HMAC and the asymmetric families (RSA, ECDSA on three
-  // curves, Ed25519), measured at 149,248 bytes (the .wasm 144,002, the entry
-  // 5,246); the curves' and RSA's arithmetic is most of it.
+  // curves, Ed25519), measured at 149,279 bytes (the .wasm 144,012, the entry
+  // 5,267); the curves' and RSA's arithmetic is most of it.
   { specifier: "jwt-edge/jwk", uses: "verify with JWKs", entry: "jwk.js", wasm: "jwt_edge_jwk_bg.wasm", budget: 146.5 * 1024 },
 ];
 
