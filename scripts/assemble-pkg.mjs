@@ -5,7 +5,7 @@
 // stamps the crate's version into package.json.
 //
 //   node scripts/assemble-pkg.mjs [--no-build]   (--no-build: the builds in target/ as they are)
-import { build, transform } from "esbuild";
+import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { entries, runtimes, sourceEntries } from "../pkg-template/entries.mjs";
@@ -46,7 +46,7 @@ for (const name of plan.builds) {
   copyFileSync(join(dir, wasm), join(pkg, wasm));
 }
 
-// Each glue without its comments and white space: generated code (its types
+// Each glue without its comments and white space, with the JavaScript it imports: generated code (its types
 // are in its .d.ts), bundled into the entries that load its builds and, where
 // an entry imports it (Node, workerd), shipped. Names are kept, so classes
 // keep theirs and stack traces stay readable. A shipped glue points Deno and
@@ -57,13 +57,19 @@ for (const name of plan.builds) {
 for (const [glue, { dir }] of glueOf) {
   const shipped = plan.glues.find(({ name }) => name === glue);
   const banner = shipped?.declarations ? `/* @ts-self-types="./${glue}.d.ts" */\n` : "";
-  const minified = await transform(readFileSync(join(dir, `${glue}.js`), "utf8"), {
+  // Bundled with the JavaScript the crate imports (wasm-bindgen's snippets:
+  // pkg-template/host.js), so that each glue is one file.
+  const minified = await build({
+    entryPoints: [join(dir, `${glue}.js`)],
+    bundle: true,
+    write: false,
     format: "esm",
+    platform: "neutral",
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: "none",
   });
-  writeFileSync(join(work, `${glue}.js`), `${banner}${minified.code}`);
+  writeFileSync(join(work, `${glue}.js`), `${banner}${minified.outputFiles[0].text}`);
   if (shipped) copyFileSync(join(work, `${glue}.js`), join(pkg, `${glue}.js`));
   if (shipped?.declarations) {
     for (const file of [`${glue}.d.ts`, `${glue}_bg.wasm.d.ts`]) copyFileSync(join(dir, file), join(pkg, file));
@@ -98,7 +104,10 @@ for (const { file, format, bundled, source } of plan.modules) {
       ? // The glue's browser loader refers to import.meta.url, which the
         // CommonJS entry never calls, so that warning is silenced.
         { format: "cjs", platform: "node", target: "node18", logOverride: { "empty-import-meta": "silent" } }
-      : { format: "esm", platform: "browser", target: "es2022", minifyWhitespace: true, minifySyntax: true }),
+      : // Local names minified too: 0.4–0.9 KB gzipped less per entry
+        // (jwt-edge/verify's 5,331 → 4,441 bytes). `JwtError` sets its
+        // `name` itself.
+        { format: "esm", platform: "browser", target: "es2022", minify: true }),
   });
 }
 

@@ -25,8 +25,8 @@ pub fn verify_with_header(
     key: &JsValue,
     options: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    let verify = || -> Result<JsValue, Error> {
-        let mut config = VerifyConfig::from_js(options)?;
+    let mut config = VerifyConfig::from_js(options)?;
+    let mut verify = || -> Result<JsValue, Error> {
         let token = token_text(token, config.validation.max_token_length)?;
         verify_any::<true>(
             &token,

@@ -4,7 +4,7 @@
 //! they are kept few, and `catch` (a `try`/`apply` wrapper in the glue) is used
 //! only where JavaScript can actually throw.
 
-#[cfg(feature = "js-verify")]
+#[cfg(any(feature = "js", feature = "asymmetric"))]
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -18,7 +18,7 @@ extern "C" {
 
     /// `JSON.stringify`: `None` for `undefined`; throws for a `BigInt`, a
     /// cycle or a throwing getter or `toJSON`.
-    #[cfg(feature = "js-verify")]
+    #[cfg(any(feature = "js", feature = "asymmetric"))]
     #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     pub(crate) fn json_stringify(value: &JsValue) -> Result<Option<String>, JsValue>;
 
@@ -41,54 +41,14 @@ extern "C" {
     #[wasm_bindgen(extends = Measured)]
     pub(crate) type Uint8Array;
 
-    /// `Object.keys(value)`: its own enumerable string keys; throws for a
-    /// `Proxy` whose `ownKeys` trap throws.
-    #[cfg(feature = "js-verify")]
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    pub(crate) fn object_keys(value: &JsValue) -> Result<Measured, JsValue>;
+    /// `Array.of(a, b, c, d)`.
+    #[cfg(feature = "asymmetric")]
+    #[wasm_bindgen(js_namespace = Array, js_name = of)]
+    pub(crate) fn array_of4(a: &JsValue, b: &JsValue, c: &JsValue, d: &JsValue) -> JsValue;
 
     /// `Date.now()`.
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
     pub(crate) fn date_now() -> f64;
-
-    /// `Symbol.for(key)`.
-    #[wasm_bindgen(js_namespace = Symbol, js_name = for)]
-    pub(crate) fn symbol_for(key: &str) -> JsValue;
-
-    /// `Reflect.get(target, key)`; throws if the property is a getter that
-    /// throws.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-    pub(crate) fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// `Reflect.construct(class, [message, code, claim, reason])`; throws
-    /// whatever the constructor throws.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = construct, catch)]
-    pub(crate) fn reflect_construct(class: &JsValue, args: &JsValue) -> Result<JsValue, JsValue>;
-
-    /// `Array.of(a, b, c, d)`.
-    #[wasm_bindgen(js_namespace = Array, js_name = of)]
-    pub(crate) fn array_of4(a: &JsValue, b: &JsValue, c: &JsValue, d: &JsValue) -> JsValue;
-
-    /// A plain `Error`.
-    #[wasm_bindgen(js_name = Error)]
-    pub(crate) type PlainError;
-
-    /// `new Error(message)`.
-    #[wasm_bindgen(constructor, js_class = "Error")]
-    pub(crate) fn new(message: &str) -> PlainError;
-
-    /// `error.name = name`.
-    #[wasm_bindgen(method, setter, js_class = "Error")]
-    pub(crate) fn set_name(this: &PlainError, name: &str);
-
-    /// `Reflect.set(target, key, value)`; throws only if a setter on the
-    /// target's prototype chain does.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
-    pub(crate) fn reflect_set(
-        target: &JsValue,
-        key: &str,
-        value: &JsValue,
-    ) -> Result<bool, JsValue>;
 
     /// `Number(text)`: a JSON number's text correctly rounded, for the numbers
     /// the crate's own fast path leaves (see `json::decimal`).
@@ -104,16 +64,99 @@ extern "C" {
     #[cfg(feature = "asymmetric")]
     #[wasm_bindgen(js_namespace = Object, js_name = freeze)]
     pub(crate) fn object_freeze(value: &JsValue) -> JsValue;
+}
 
-    /// `globalThis`, where the package's entry modules publish the
-    /// `JwtError` class.
-    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
-    pub(crate) static GLOBAL_THIS: JsValue;
+#[wasm_bindgen(module = "/pkg-template/host.js")]
+extern "C" {
+    /// The `JwtError` for an error of `kind` with its `reason` and `name`
+    /// (the claim or the option): built in JavaScript, never throws.
+    #[wasm_bindgen(js_name = jwtError)]
+    pub(crate) fn jwt_error(kind: u32, reason: Option<&str>, name: Option<&str>) -> JsValue;
+
+    /// `VerifyOptions` read and checked: their compact text or their
+    /// `JwtError`, returned rather than thrown (no `catch` wrapper on the
+    /// one-shot calls' path).
+    #[cfg(all(
+        feature = "js-verify",
+        not(any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        ))
+    ))]
+    #[wasm_bindgen(js_name = verifyOptions)]
+    pub(crate) fn verify_options(options: &JsValue, algorithms: u32) -> JsValue;
+
+    /// As `verify_options`, or `undefined` for the same options as the last
+    /// text handed over with `keep` (the one-shot calls' kept options): in
+    /// the builds that keep them, and in the browsers' build with every
+    /// algorithm, whose glue is theirs (it reads with `keep` 0).
+    #[cfg(all(
+        feature = "js-verify",
+        any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        )
+    ))]
+    #[wasm_bindgen(js_name = keptVerifyOptions)]
+    pub(crate) fn kept_verify_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
+
+    /// `SignOptions` read and checked, as `verify_options` reads `VerifyOptions`.
+    #[cfg(all(
+        feature = "js",
+        not(any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        ))
+    ))]
+    #[wasm_bindgen(js_name = signOptions)]
+    pub(crate) fn sign_options(options: &JsValue, algorithms: u32) -> JsValue;
+
+    /// As `kept_verify_options`, for `SignOptions`.
+    #[cfg(all(
+        feature = "js",
+        any(
+            feature = "speed",
+            feature = "asymmetric",
+            not(feature = "npm-runtime")
+        )
+    ))]
+    #[wasm_bindgen(js_name = keptSignOptions)]
+    pub(crate) fn kept_sign_options(options: &JsValue, keep: u32, algorithms: u32) -> JsValue;
+}
+
+/// `verifyOptions` where the glue has `keptVerifyOptions` instead: reading
+/// options that are not kept.
+#[cfg(all(
+    feature = "js-verify",
+    any(
+        feature = "speed",
+        feature = "asymmetric",
+        not(feature = "npm-runtime")
+    )
+))]
+pub(crate) fn verify_options(options: &JsValue, algorithms: u32) -> JsValue {
+    kept_verify_options(options, 0, algorithms)
+}
+
+/// `signOptions` where the glue has `keptSignOptions` instead.
+#[cfg(all(
+    feature = "js",
+    any(
+        feature = "speed",
+        feature = "asymmetric",
+        not(feature = "npm-runtime")
+    )
+))]
+pub(crate) fn sign_options(options: &JsValue, algorithms: u32) -> JsValue {
+    kept_sign_options(options, 0, algorithms)
 }
 
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any
 /// other value, or when stringifying throws.
-#[cfg(feature = "js-verify")]
+#[cfg(any(feature = "js", feature = "asymmetric"))]
 pub(crate) fn plain_object_json(value: &JsValue) -> Option<String> {
     // Only an object (or a value whose `toJSON` returns one) stringifies to a
     // text that opens with `{`: one call into JavaScript decides it.

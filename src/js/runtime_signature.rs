@@ -233,27 +233,24 @@ mod handing_over {
         options: &JsValue,
         with_header: bool,
     ) -> Result<JsValue, JsValue> {
-        let verify = |config: &mut VerifyConfig| -> Result<JsValue, Error> {
-            let token = token_text(token, config.validation.max_token_length)?;
-            let handover = Handover::default();
-            let outcome = if with_header {
-                verify_any::<true>(&token, key, config, Some(&handover))
-            } else {
-                verify_any::<false>(&token, key, config, Some(&handover))
+        let verify = |config: &mut VerifyConfig| -> Result<JsValue, JsValue> {
+            let mut verify = || -> Result<JsValue, Error> {
+                let token = token_text(token, config.validation.max_token_length)?;
+                let handover = Handover::default();
+                let outcome = if with_header {
+                    verify_any::<true>(&token, key, config, Some(&handover))
+                } else {
+                    verify_any::<false>(&token, key, config, Some(&handover))
+                };
+                handover.finish(outcome)
             };
-            handover.finish(outcome)
+            verify().map_err(|error| to_js(&error))
         };
-        let result = if with_header {
-            VerifyConfig::from_js(options).and_then(|mut config| verify(&mut config))
+        if with_header {
+            verify(&mut VerifyConfig::from_js(options)?)
         } else {
-            with_last_options(
-                &LAST_VERIFY_OPTIONS,
-                options,
-                VerifyConfig::from_text,
-                verify,
-            )
-        };
-        result.map_err(|error| to_js(&error))
+            with_last_options(&LAST_VERIFY_OPTIONS, options, verify)
+        }
     }
 
     /// As [`verify`], for a `Verifier`.

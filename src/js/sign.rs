@@ -45,27 +45,29 @@ pub(crate) fn sign_with<K: SigningKey>(
 /// claims have the wrong types.
 #[wasm_bindgen(skip_typescript)]
 pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
-    let sign = |config: &mut SignConfig| -> Result<String, Error> {
-        let key = SignKey::from_js(key)?;
-        match key {
-            SignKey::Secret(ref bytes) => {
-                let key = bytes.last_prepared_key(config.algorithm)?;
-                sign_with(payload, config, Borrow::<HmacKey>::borrow(&key))
+    let sign = |config: &mut SignConfig| -> Result<String, JsValue> {
+        let sign = || -> Result<String, Error> {
+            let key = SignKey::from_js(key)?;
+            match key {
+                SignKey::Secret(ref bytes) => {
+                    let key = bytes.last_prepared_key(config.algorithm)?;
+                    sign_with(payload, config, Borrow::<HmacKey>::borrow(&key))
+                }
+                #[cfg(feature = "asymmetric")]
+                SignKey::Private(private) => {
+                    // The options read for this call may be kept for the next one
+                    // (`last_options`), which may give a secret: the key's
+                    // algorithm is bound on a copy. (Signing costs far more.)
+                    let mut config = config.clone();
+                    config.bind(&private)?;
+                    sign_with(payload, &config, &private)
+                }
             }
-            #[cfg(feature = "asymmetric")]
-            SignKey::Private(private) => {
-                // The options read for this call may be kept for the next one
-                // (`last_options`), which may give a secret: the key's
-                // algorithm is bound on a copy. (Signing costs far more.)
-                let mut config = config.clone();
-                config.bind(&private)?;
-                sign_with(payload, &config, &private)
-            }
-        }
+        };
+        sign().map_err(|error| to_js(&error))
     };
     #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
-    let result = with_last_options(&LAST_SIGN_OPTIONS, options, SignConfig::from_text, sign);
+    return with_last_options(&LAST_SIGN_OPTIONS, options, sign);
     #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
-    let result = SignConfig::from_js(options).and_then(|mut config| sign(&mut config));
-    result.map_err(|error| to_js(&error))
+    sign(&mut SignConfig::from_js(options)?)
 }

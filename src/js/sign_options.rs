@@ -1,15 +1,18 @@
-//! Reading `SignOptions` from JavaScript (feature `js`), with the rules of
-//! [`options`](super::options): unknown names are refused.
+//! `SignOptions` (feature `js`): read and checked in JavaScript
+//! (`signOptions` in `pkg-template/host.js`, with the rules of
+//! [`options`](super::options): unknown names are refused), and taken here
+//! as the compact text it returns.
 
 use super::host::get_random_values;
-use super::options::{algorithm, duration, number, option_members, options_text, string, strings};
+use super::host::sign_options;
+use super::options::{compact_item, not_compact, read_options};
 use super::time::clock_now;
 use crate::claims::{Audience, NumericDateRef, RegisteredClaims};
-use crate::json::Raw;
 use crate::sign::encoded_header;
 use crate::{Algorithm, Error, HeaderOptions};
 use alloc::borrow::Cow;
 use alloc::string::String;
+use alloc::vec::Vec;
 use wasm_bindgen::JsValue;
 
 /// How the `jti` claim is set.
@@ -41,12 +44,19 @@ pub(crate) struct SignConfig {
 }
 
 impl SignConfig {
-    pub(crate) fn from_js(options: &JsValue) -> Result<Self, Error> {
-        Self::from_text(options, options_text(options)?.as_deref())
+    /// The options of one call, read and checked in JavaScript.
+    ///
+    /// # Errors
+    /// The `JwtError` (`ERR_INVALID_OPTIONS`) that JavaScript threw.
+    pub(crate) fn from_js(options: &JsValue) -> Result<Self, JsValue> {
+        read_options(options, sign_options, Self::from_compact)
     }
 
-    /// From `options` and their `JSON.stringify` text (`options_text`).
-    pub(crate) fn from_text(options: &JsValue, text: Option<&str>) -> Result<Self, Error> {
+    /// From the compact text of host.js's `signOptions`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidOptions`] for a text `signOptions` does not write.
+    pub(crate) fn from_compact(text: &str) -> Result<Self, Error> {
         let mut header = HeaderOptions::new();
         let mut config = Self {
             algorithm: Algorithm::Hs256,
@@ -63,45 +73,39 @@ impl SignConfig {
             #[cfg(feature = "asymmetric")]
             algorithm_named: false,
         };
-        for (name, value) in &option_members(options, text)? {
-            let name = name.as_ref();
-            match name {
-                "alg" => {
-                    config.algorithm = algorithm(value, name)?;
-                    #[cfg(feature = "rsa")]
-                    if config.algorithm.family() == crate::KeyFamily::Rsa {
-                        return Err(Error::invalid_option(
-                            name,
-                            "RSA keys only verify: sign with HS*, ES256, ES384, ES512 or EdDSA",
-                        ));
-                    }
+        let mut rest = text;
+        while let Some((tag, value, after)) = compact_item(rest) {
+            rest = after;
+            let number = || value.parse::<u64>().map_err(|_| not_compact());
+            let owned = || String::from(value);
+            match tag {
+                b'a' => {
+                    config.algorithm = Algorithm::from_name(value).ok_or_else(not_compact)?;
                     #[cfg(feature = "asymmetric")]
                     {
                         config.algorithm_named = true;
                     }
                 }
-                "expiresIn" => config.expires_in = Some(duration(value, name)?),
-                "notBefore" => config.not_before = Some(duration(value, name)?),
-                "issuer" => config.issuer = Some(string(value, name)?),
-                "audience" => {
-                    config.audience = Some(match value {
-                        Raw::String(one) => Audience::One(String::from(one.as_ref())),
-                        _ => Audience::Many(strings(value, name)?),
-                    });
-                }
-                "subject" => config.subject = Some(string(value, name)?),
-                "jwtId" => {
-                    config.jwt_id = Some(match value {
-                        Raw::Bool(true) => JwtId::Random,
-                        Raw::String(id) => JwtId::Fixed(String::from(id.as_ref())),
-                        _ => return Err(Error::invalid_option(name, "must be a string or true")),
-                    });
-                }
-                "keyId" => header = header.key_id(string(value, name)?),
-                "typ" => header = header.typ(string(value, name)?),
-                "now" => config.fixed_now = Some(number(value, name)?),
-                _ => return Err(Error::invalid_option(name, "is not a sign option")),
+                b'e' => config.expires_in = Some(number()?),
+                b'b' => config.not_before = Some(number()?),
+                b'i' => config.issuer = Some(owned()),
+                b'U' => config.audience = Some(Audience::One(owned())),
+                b'M' => config.audience = Some(Audience::Many(Vec::new())),
+                b'u' => match &mut config.audience {
+                    Some(Audience::Many(list)) => list.push(owned()),
+                    _ => return Err(not_compact()),
+                },
+                b's' => config.subject = Some(owned()),
+                b'j' => config.jwt_id = Some(JwtId::Fixed(owned())),
+                b'J' => config.jwt_id = Some(JwtId::Random),
+                b'k' => header = header.key_id(owned()),
+                b't' => header = header.typ(owned()),
+                b'n' => config.fixed_now = Some(number()?),
+                _ => return Err(not_compact()),
             }
+        }
+        if !rest.is_empty() {
+            return Err(not_compact());
         }
         config.encoded_header = encoded_header(&header, config.algorithm);
         #[cfg(feature = "asymmetric")]

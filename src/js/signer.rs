@@ -34,9 +34,9 @@ impl Signer {
     /// key is too short for the algorithm or an option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Signer, JsValue> {
+        #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
+        let mut config = SignConfig::from_js(options)?;
         let make = || -> Result<Self, Error> {
-            #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
-            let mut config = SignConfig::from_js(options)?;
             let key = SignKey::from_js(key)?;
             let key = match key {
                 SignKey::Secret(ref bytes) => SignerKey::Hmac(bytes.hmac_key(config.algorithm)?),

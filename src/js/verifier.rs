@@ -39,9 +39,9 @@ impl Verifier {
     /// option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Verifier, JsValue> {
+        #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
+        let mut config = VerifyConfig::from_js(options)?;
         let make = || -> Result<Self, Error> {
-            #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
-            let mut config = VerifyConfig::from_js(options)?;
             let key = VerifyKey::from_js(key)?;
             let keys = match key {
                 VerifyKey::Secret(ref secret) => {

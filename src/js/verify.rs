@@ -175,24 +175,21 @@ pub(crate) fn verify_any<const WITH_HEADER: bool>(
 #[wasm_bindgen(skip_typescript)]
 pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     // The options first: they may raise the length cap.
-    let verify = |config: &mut VerifyConfig| -> Result<JsValue, Error> {
-        let token = token_text(token, config.validation.max_token_length)?;
-        verify_any::<false>(
-            &token,
-            key,
-            config,
-            #[cfg(feature = "asymmetric")]
-            NO_HANDOVER,
-        )
+    let verify = |config: &mut VerifyConfig| -> Result<JsValue, JsValue> {
+        token_text(token, config.validation.max_token_length)
+            .and_then(|token| {
+                verify_any::<false>(
+                    &token,
+                    key,
+                    config,
+                    #[cfg(feature = "asymmetric")]
+                    NO_HANDOVER,
+                )
+            })
+            .map_err(|error| to_js(&error))
     };
     #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
-    let result = with_last_options(
-        &LAST_VERIFY_OPTIONS,
-        options,
-        VerifyConfig::from_text,
-        verify,
-    );
+    return with_last_options(&LAST_VERIFY_OPTIONS, options, verify);
     #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
-    let result = VerifyConfig::from_js(options).and_then(|mut config| verify(&mut config));
-    result.map_err(|error| to_js(&error))
+    verify(&mut VerifyConfig::from_js(options)?)
 }

@@ -27,6 +27,7 @@ mod keys;
 mod last_key;
 mod long_tokens;
 mod options;
+mod options_in_javascript;
 mod payloads;
 mod round_trips;
 mod signer;
