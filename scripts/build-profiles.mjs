@@ -58,14 +58,16 @@ export const profiles = {
   },
   // The whole API for Node and workerd, every algorithm (the asymmetric
   // families `rsa`, `ecdsa`, `eddsa`), with the crate's feature `speed` (the
-  // code paths native builds take). Its glue is the jwk build's, byte for byte.
+  // code paths native builds take). Its glue is its own: it has the bindings
+  // that hand a signature to the runtime's crypto, which the browsers' builds
+  // leave out (src/js/runtime_signature.rs).
   speed: {
     crate: "jwt-edge",
     features: ["npm", "speed", "rsa", "ecdsa", "eddsa"],
     optimize: "speed",
     targetDir: "target/speed",
     outDir: "target/wasm-pack-speed",
-    name: "jwt_edge_jwk",
+    name: "jwt_edge_speed",
     wasm: "jwt_edge_fast_bg.wasm",
   },
   // `jwt-edge/jwk` for browsers: the whole API with the asymmetric families.

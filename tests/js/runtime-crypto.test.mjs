@@ -25,7 +25,7 @@ syncBuiltinESMExports();
 
 const jwt = await import("../../pkg/node.js");
 // The same instance of the glue, which the entry wraps: the pure-Rust path.
-const pure = await import("../../pkg/jwt_edge_jwk.js");
+const pure = await import("../../pkg/jwt_edge_speed.js");
 
 const now = Math.floor(Date.now() / 1000);
 const handedOver = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
