@@ -43,6 +43,8 @@ mod last_key;
 ))]
 mod last_options;
 #[cfg(feature = "js-verify")]
+mod option_readers;
+#[cfg(feature = "js-verify")]
 mod options;
 #[cfg(feature = "asymmetric")]
 mod runtime_signature;

@@ -8,8 +8,8 @@
 //! same as those read last, so that only then the rules kept here serve.
 
 #[cfg(feature = "js")]
-use super::host::kept_sign_options;
-use super::host::kept_verify_options;
+use super::option_readers::kept_sign_options;
+use super::option_readers::kept_verify_options;
 use super::options::{compact_text, VerifyConfig, ALGORITHM_BITS};
 #[cfg(feature = "js")]
 use super::sign_options::SignConfig;

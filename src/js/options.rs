@@ -12,7 +12,7 @@
 //! went from 1.32–1.38× the keyed `Verifier`'s time to 1.16–1.18× (Node, one
 //! process, interleaved rounds).
 
-use super::host::verify_options;
+use super::option_readers::verify_options;
 use super::time::clock_now;
 use crate::{Algorithm, Error, Validation};
 use alloc::string::String;

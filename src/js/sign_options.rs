@@ -4,7 +4,7 @@
 //! as the compact text it returns.
 
 use super::host::get_random_values;
-use super::host::sign_options;
+use super::option_readers::sign_options;
 use super::options::{compact_item, not_compact, read_options};
 use super::time::clock_now;
 use crate::claims::{Audience, NumericDateRef, RegisteredClaims};
