@@ -88,19 +88,7 @@ impl Verifier {
     /// # Errors
     /// Throws a `JwtError` with the code of the first rule that fails.
     pub fn verify(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
-        let mut verify = || -> Result<JsValue, Error> {
-            let token = token_text(token, self.config.validation.max_token_length)?;
-            #[cfg(feature = "asymmetric")]
-            if let Some(jwk) = &self.jwk {
-                return verify_with::<false>(
-                    &token,
-                    self.config.at_now(),
-                    &Keys::Jwk(jwk, super::runtime_signature::NO_HANDOVER),
-                );
-            }
-            verify_with::<false>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
-        };
-        verify().map_err(|error| to_js(&error))
+        self.verify_token::<false>(token)
     }
 
     /// As `verify` (with `withHeader`, `verifyWithHeader`), leaving the
@@ -159,16 +147,28 @@ impl Verifier {
     #[cfg(feature = "asymmetric")]
     #[wasm_bindgen(js_name = verifyWithHeader)]
     pub fn verify_with_header(&mut self, token: &JsValue) -> Result<JsValue, JsValue> {
+        self.verify_token::<true>(token)
+    }
+}
+
+impl Verifier {
+    /// The one path of `verify` and (with `WITH_HEADER`) `verifyWithHeader`,
+    /// every check made here.
+    fn verify_token<const WITH_HEADER: bool>(
+        &mut self,
+        token: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let mut verify = || -> Result<JsValue, Error> {
             let token = token_text(token, self.config.validation.max_token_length)?;
+            #[cfg(feature = "asymmetric")]
             if let Some(jwk) = &self.jwk {
-                return verify_with::<true>(
+                return verify_with::<WITH_HEADER>(
                     &token,
                     self.config.at_now(),
                     &Keys::Jwk(jwk, super::runtime_signature::NO_HANDOVER),
                 );
             }
-            verify_with::<true>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
+            verify_with::<WITH_HEADER>(&token, self.config.at_now(), &Keys::Prepared(&self.keys))
         };
         verify().map_err(|error| to_js(&error))
     }
