@@ -27,20 +27,11 @@ mod key_argument;
 mod key_pair;
 // The one-shot calls' key and options caches: in the Node and workerd build (and the tests),
 // not in the browsers' size builds, where a page seldom holds a secret.
-#[cfg(all(
-    feature = "asymmetric",
-    any(feature = "speed", not(feature = "npm-runtime"))
-))]
+#[cfg(all(feature = "asymmetric", speed_or_native))]
 mod last_jwk;
-#[cfg(all(
-    feature = "js-verify",
-    any(feature = "speed", not(feature = "npm-runtime"))
-))]
+#[cfg(all(feature = "js-verify", speed_or_native))]
 mod last_key;
-#[cfg(all(
-    feature = "js-verify",
-    any(feature = "speed", not(feature = "npm-runtime"))
-))]
+#[cfg(all(feature = "js-verify", speed_or_native))]
 mod last_options;
 #[cfg(feature = "js-verify")]
 mod option_readers;

@@ -94,10 +94,7 @@ impl Material {
     /// # Errors
     /// [`Error::SignatureInvalid`] (or [`Error::AlgorithmNotAllowed`] for an
     /// algorithm of another family), as `verify` would fail.
-    #[cfg(all(
-        feature = "js-verify",
-        any(feature = "speed", not(feature = "npm-runtime"))
-    ))]
+    #[cfg(all(feature = "js-verify", speed_or_native))]
     pub(crate) fn check_signature_form(
         &self,
         algorithm: Algorithm,
@@ -123,10 +120,7 @@ impl Material {
     /// small-order `R`, canonical encodings), which would have to run first,
     /// cost about what the runtime saves (measured in Node 20: 125 µs in
     /// WebAssembly, 128 µs handed to `node:crypto`).
-    #[cfg(all(
-        feature = "js-verify",
-        any(feature = "speed", not(feature = "npm-runtime"))
-    ))]
+    #[cfg(all(feature = "js-verify", speed_or_native))]
     pub(crate) fn runtime_may_verify(&self) -> bool {
         match self {
             #[cfg(feature = "eddsa")]
@@ -251,10 +245,7 @@ impl BoundPublicKey<'_> {
     }
 }
 
-#[cfg(all(
-    feature = "js-verify",
-    any(feature = "speed", not(feature = "npm-runtime"))
-))]
+#[cfg(all(feature = "js-verify", speed_or_native))]
 impl<'k> BoundPublicKey<'k> {
     /// The key itself.
     pub(crate) fn public_key(&self) -> &'k PublicKey {

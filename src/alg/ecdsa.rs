@@ -212,10 +212,7 @@ impl EcdsaPublicKey {
     ///
     /// # Errors
     /// [`Error::SignatureInvalid`], with no detail.
-    #[cfg(all(
-        feature = "js-verify",
-        any(feature = "speed", not(feature = "npm-runtime"))
-    ))]
+    #[cfg(all(feature = "js-verify", speed_or_native))]
     pub(crate) fn check_signature_form(&self, signature: &[u8]) -> Result<(), Error> {
         let valid = match self.point {
             #[cfg(feature = "es256")]

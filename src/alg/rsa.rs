@@ -132,10 +132,7 @@ impl RsaPublicKey {
     ///
     /// # Errors
     /// [`Error::SignatureInvalid`], with no detail.
-    #[cfg(all(
-        feature = "js-verify",
-        any(feature = "speed", not(feature = "npm-runtime"))
-    ))]
+    #[cfg(all(feature = "js-verify", speed_or_native))]
     pub(crate) fn check_signature_form(&self, signature: &[u8]) -> Result<(), Error> {
         // Both big-endian and of the same length: compared as byte strings.
         if signature.len() != self.key.size() || signature >= self.key.n_bytes().as_ref() {

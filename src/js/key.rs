@@ -1,16 +1,16 @@
 //! Keys passed from JavaScript: a string (its UTF-8 bytes) or a `Uint8Array`.
 
 use super::host::{copy_bytes, Uint8Array};
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(speed_or_native)]
 use super::last_key::last_prepared_key;
 /// A key for one one-shot call (see [`KeyBytes::last_prepared_key`]); it
 /// borrows as an [`HmacKey`].
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(speed_or_native)]
 pub(crate) use super::last_key::PreparedKey;
-#[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+#[cfg(not(speed_or_native))]
 pub(crate) struct PreparedKey(HmacKey);
 
-#[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+#[cfg(not(speed_or_native))]
 impl core::borrow::Borrow<HmacKey> for PreparedKey {
     fn borrow(&self) -> &HmacKey {
         &self.0
@@ -49,9 +49,9 @@ impl KeyBytes {
     /// one-shot calls, which usually get the same secret every time. (The
     /// browsers' size builds make the key every time.)
     pub(crate) fn last_prepared_key(&self, algorithm: Algorithm) -> Result<PreparedKey, Error> {
-        #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+        #[cfg(speed_or_native)]
         return last_prepared_key(&self.0, algorithm);
-        #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+        #[cfg(not(speed_or_native))]
         self.hmac_key(algorithm).map(PreparedKey)
     }
 }

@@ -21,7 +21,7 @@
 //! once, against bytes every page downloads (handing over in the size build
 //! measured +2.0 KB gzipped, over `jwt-edge/jwk`'s budget).
 
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(speed_or_native)]
 pub(crate) use handing_over::verifier_handing_over;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -29,35 +29,32 @@ use wasm_bindgen::JsValue;
 /// What a verification may hand its signature check over to: a
 /// `handing_over::Handover`, or none (`None`). In the size builds there is
 /// never one: a unit, so that no code for one is compiled in.
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(speed_or_native)]
 pub(crate) type MaybeHandover<'a> = Option<&'a handing_over::Handover>;
-#[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+#[cfg(not(speed_or_native))]
 pub(crate) type MaybeHandover<'a> = core::marker::PhantomData<&'a ()>;
 
 /// No handover: the pure-Rust path.
 pub(crate) const NO_HANDOVER: MaybeHandover<'static> = {
-    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    #[cfg(speed_or_native)]
     let none = None;
-    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    #[cfg(not(speed_or_native))]
     let none = core::marker::PhantomData;
     none
 };
 
 /// The signature check of `key` through `handover` if there is one (`None`
 /// when there is not: the caller checks it).
-#[cfg_attr(
-    not(any(feature = "speed", not(feature = "npm-runtime"))),
-    allow(clippy::unnecessary_wraps)
-)]
+#[cfg_attr(not(speed_or_native), allow(clippy::unnecessary_wraps))]
 pub(crate) fn through(
     handover: MaybeHandover<'_>,
     key: &crate::public_key::BoundPublicKey<'_>,
     signing_input: &[u8],
     signature: &[u8],
 ) -> Option<Result<(), crate::Error>> {
-    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    #[cfg(speed_or_native)]
     return handover.map(|handover| handover.check_or_hand_over(key, signing_input, signature));
-    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    #[cfg(not(speed_or_native))]
     {
         let _ = (handover, key, signing_input, signature);
         None
@@ -70,9 +67,9 @@ pub(crate) fn through(
 #[wasm_bindgen(js_name = runtimeKeyJwk, skip_typescript)]
 #[must_use]
 pub fn runtime_key_jwk(id: u32) -> Option<alloc::string::String> {
-    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    #[cfg(speed_or_native)]
     return handing_over::key_jwk(id);
-    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    #[cfg(not(speed_or_native))]
     {
         let _ = id;
         None
@@ -96,9 +93,9 @@ pub fn verify_handing_over(
     options: &JsValue,
     with_header: bool,
 ) -> Result<JsValue, JsValue> {
-    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    #[cfg(speed_or_native)]
     return handing_over::verify(token, key, options, with_header);
-    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    #[cfg(not(speed_or_native))]
     {
         if with_header {
             super::asymmetric::verify_with_header(token, key, options)
@@ -109,7 +106,7 @@ pub fn verify_handing_over(
 }
 
 /// The handing over itself, in the Node and workerd build (and the tests).
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(speed_or_native)]
 mod handing_over {
     use crate::js::error::to_js;
     use crate::js::functions::token_text;

@@ -4,7 +4,7 @@
 use super::error::to_js;
 use super::host::plain_object_json;
 use super::key_argument::SignKey;
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(speed_or_native)]
 use super::last_options::{with_last_options, LAST_SIGN_OPTIONS};
 use super::sign_options::SignConfig;
 use crate::claims::CheckedClaims;
@@ -66,8 +66,8 @@ pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<Strin
         };
         sign().map_err(|error| to_js(&error))
     };
-    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    #[cfg(speed_or_native)]
     return with_last_options(&LAST_SIGN_OPTIONS, options, sign);
-    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    #[cfg(not(speed_or_native))]
     sign(&mut SignConfig::from_js(options)?)
 }

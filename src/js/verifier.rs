@@ -105,7 +105,7 @@ impl Verifier {
         token: &JsValue,
         with_header: bool,
     ) -> Result<JsValue, JsValue> {
-        #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+        #[cfg(not(speed_or_native))]
         {
             // The size builds hand nothing over (`runtime_signature`).
             if with_header {
@@ -114,7 +114,7 @@ impl Verifier {
                 self.verify(token)
             }
         }
-        #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+        #[cfg(speed_or_native)]
         {
             let mut verify = || -> Result<JsValue, Error> {
                 let token = token_text(token, self.config.validation.max_token_length)?;

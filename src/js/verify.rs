@@ -7,7 +7,7 @@ use super::functions::{json_to_js, token_text};
 use super::jwk_key::JwkKey;
 use super::key::{KeyBytes, PreparedKey};
 use super::key_argument::VerifyKey;
-#[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+#[cfg(speed_or_native)]
 use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
 use super::options::VerifyConfig;
 #[cfg(feature = "asymmetric")]
@@ -19,10 +19,7 @@ use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
 use alloc::vec::Vec;
 use core::borrow::Borrow;
 use wasm_bindgen::prelude::wasm_bindgen;
-#[cfg(all(
-    feature = "asymmetric",
-    any(feature = "speed", not(feature = "npm-runtime"))
-))]
+#[cfg(all(feature = "asymmetric", speed_or_native))]
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
@@ -150,10 +147,7 @@ pub(crate) fn verify_any<const WITH_HEADER: bool>(
     };
     // In the Node and workerd build the last JWK read is kept for the next
     // call with the same key (`last_jwk`).
-    #[cfg(all(
-        feature = "asymmetric",
-        any(feature = "speed", not(feature = "npm-runtime"))
-    ))]
+    #[cfg(all(feature = "asymmetric", speed_or_native))]
     if key.is_object() && !key.has_type::<super::host::Uint8Array>() {
         return super::last_jwk::with_last_jwk(super::jwk_key::key_json(key)?, with_jwk);
     }
@@ -188,8 +182,8 @@ pub fn verify(token: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsVal
             })
             .map_err(|error| to_js(&error))
     };
-    #[cfg(any(feature = "speed", not(feature = "npm-runtime")))]
+    #[cfg(speed_or_native)]
     return with_last_options(&LAST_VERIFY_OPTIONS, options, verify);
-    #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
+    #[cfg(not(speed_or_native))]
     verify(&mut VerifyConfig::from_js(options)?)
 }
