@@ -41,6 +41,8 @@ mod last_options;
 mod options;
 #[cfg(feature = "asymmetric")]
 mod runtime_signature;
+#[cfg(feature = "asymmetric")]
+mod runtime_signing;
 #[cfg(feature = "js")]
 mod sign;
 #[cfg(feature = "js")]

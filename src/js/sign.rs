@@ -44,7 +44,7 @@ pub(crate) fn sign_with<K: SigningKey>(
 /// Throws a `JwtError` for a bad key, bad options or a payload whose registered
 /// claims have the wrong types.
 #[wasm_bindgen(skip_typescript)]
-pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
+pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let sign = |config: &mut SignConfig| -> Result<String, Error> {
         let key = SignKey::from_js(key)?;
         match key {
@@ -67,5 +67,5 @@ pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<Strin
     let result = with_last_options(&LAST_SIGN_OPTIONS, options, SignConfig::from_text, sign);
     #[cfg(not(any(feature = "speed", not(feature = "npm-runtime"))))]
     let result = SignConfig::from_js(options).and_then(|mut config| sign(&mut config));
-    result.map_err(|error| to_js(&error))
+    result.map(JsValue::from).map_err(|error| to_js(&error))
 }
