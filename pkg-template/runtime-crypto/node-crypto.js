@@ -46,23 +46,24 @@ export const algorithms = {
   ES512: ["sha512", ieee],
 };
 
-// Why: µs per signature of a 160-byte token with a private JWK, in Node 20
-// (the best of 7 rounds), pure Rust in WebAssembly (the speed build) against
-// this path with every check still in WebAssembly, through a Signer and
-// through the one-shot sign (which reads the key every call: the pure path
-// checks the JWK's public members against `d` each time, this path once per
-// JWK text):
-//   ES256  702 → 37,   1437 → 44     ES384 2839 → 780, 6122 → 790
-//   ES512 2866 → 1850, 5671 → 1860   EdDSA  112 → 45,   235 → 52
+// Why: µs per signature of a 260-byte signing input with a private JWK, in
+// Node 20 (the best of 7 rounds), pure Rust in WebAssembly (the speed build)
+// against this path with every other step still in WebAssembly, through a
+// Signer and through the one-shot sign (which reads its key every call: the
+// pure path checks the JWK's public members against `d` each time, this path
+// once per JWK text):
+//   ES256  745 → 31,   1499 → 35     ES384 2757 → 778, 5489 → 783
+//   ES512 2821 → 1846, 5667 → 1868   EdDSA  111 → 39,   233 → 42
+// (node:crypto's own crypto.sign with the KeyObject: 25, 766, 1835, 34.)
 // Unlike the pure path's signatures (RFC 6979, RFC 8032: deterministic),
 // node:crypto's ECDSA signatures are randomized: the same payload signed
 // twice gives two different tokens, both valid. Ed25519's are deterministic
 // on both paths.
 /**
  * Per algorithm: the hash `crypto.sign` takes (null for Ed25519) and the
- * signature's options. (Exported for the tests.)
+ * signature's options.
  */
-export const signingAlgorithms = {
+const signingAlgorithms = {
   ES256: ["sha256", ieee],
   ES384: ["sha384", ieee],
   ES512: ["sha512", ieee],
