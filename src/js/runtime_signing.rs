@@ -9,7 +9,12 @@
 //! gets the signing input, the algorithm and the id of the key (never
 //! reused), and signs the input with a key object it prepares once per id,
 //! from the private JWK handed over with the id the first time it is given
-//! (or when asked for it again: see `signHandingOver`).
+//! (or when asked for it again: see `signHandingOver`). A `Signer` is its
+//! own key: JavaScript prepares one key object per signer, from the JWK
+//! `Signer.signHandingOver` gives when asked.
+//!
+//! ECDSA signatures from the runtime (`node:crypto`) are randomized, where
+//! the pure-Rust path's are deterministic (RFC 6979): both verify alike.
 //!
 //! The one-shot `sign` reads its key from a private JWK on every call, and
 //! checking one (deriving the public key from `d`) costs a signature's
