@@ -8,8 +8,8 @@
 //   the package's Node entry loads, bench/speed-build.mjs), the synchronous
 //   pure-Rust path, whatever the entry adds in JavaScript bypassed;
 // - `entry`: the package's `verify` (synchronous) and `verifyAsync` from
-//   `jwt-edge/remote-jwks` with the JWK, and `sign`: the fastest of them is
-//   jwt-edge's fastest path;
+//   `jwt-edge/remote-jwks` with the JWK, and `sign` and `Signer`: the fastest
+//   of them is jwt-edge's fastest path;
 // - `remote`: `verifyAsync` with a remote JWK Set (createRemoteJwks) served
 //   from its warm cache, fetched once from a local server before the timing.
 import * as jose from "jose";
@@ -43,6 +43,9 @@ export async function asymmetricCases({ edge, rust, remote, keys, remoteJwks, cl
     const sign = (lib, api, fn, more = {}) => cases.push({ alg, kind: "sign", lib, api, fn, ...more });
     sign("jwt-edge", "glue `sign`, private JWK (pure Rust)", () => rust.sign(claims, privateJwk, { alg }), { path: "rust" });
     sign("jwt-edge", "`sign`, private JWK", () => edge.sign(claims, privateJwk, { alg }), { path: "entry" });
+    // Keyed, as fast-jwt's `createSigner` is: the key read once.
+    const signer = new edge.Signer(privateJwk, { alg });
+    sign("jwt-edge", "`Signer.sign`, private JWK", () => signer.sign(claims), { path: "entry" });
     sign("jose", "`SignJWT`, `CryptoKey`", () => new jose.SignJWT(claims).setProtectedHeader(header).sign(cryptoKey), { async: true });
     sign("jose", "`SignJWT`, JWK", () => new jose.SignJWT(claims).setProtectedHeader(header).sign(privateJwk), { async: true });
     const fastSign = createSigner({ key: privatePem, algorithm: alg });

@@ -42,7 +42,7 @@ export function asymmetricSection(js, edge) {
     "synchronous pure-Rust path is the glue of the WebAssembly build the entry loads,",
     "called directly with the JWK (bench/speed-build.mjs), whatever the entry adds in",
     "JavaScript bypassed; its fastest path is the faster of the entry's `verify` and",
-    "`verifyAsync` from `jwt-edge/remote-jwks` (for signing, the entry's `sign`). The",
+    "`verifyAsync` from `jwt-edge/remote-jwks` (for signing, of the entry's `sign` and, in Node, `Signer`). The",
     "fastest peer is the fastest other library of the same run, whichever way it was",
     "given the key. The remote JWK Set is `createRemoteJwks` on a local server",
     "(127.0.0.1) holding the four public keys, fetched once before the timing and",

@@ -39,6 +39,8 @@ mod option_readers;
 mod options;
 #[cfg(feature = "asymmetric")]
 mod runtime_signature;
+#[cfg(feature = "asymmetric")]
+mod runtime_signing;
 #[cfg(feature = "js")]
 mod sign;
 #[cfg(feature = "js")]

@@ -78,7 +78,13 @@ impl JwkKey {
 /// The private key of an object key argument: a private ECDSA or Ed25519 JWK.
 #[cfg(feature = "js")]
 pub(crate) fn private_key(key: &JsValue) -> Result<crate::PrivateKey, Error> {
-    let text = zeroize::Zeroizing::new(key_json(key)?);
+    private_key_of_json(&zeroize::Zeroizing::new(key_json(key)?))
+}
+
+/// The private key of an object key argument's JSON text (`key_json`).
+#[cfg(feature = "js")]
+#[inline]
+pub(crate) fn private_key_of_json(text: &str) -> Result<crate::PrivateKey, Error> {
     let object = crate::json::parse_object(text.as_bytes()).map_err(|_| not_a_key())?;
     if object.get("kty").is_none() {
         return Err(not_a_key());

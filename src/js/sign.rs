@@ -44,8 +44,8 @@ pub(crate) fn sign_with<K: SigningKey>(
 /// Throws a `JwtError` for a bad key, bad options or a payload whose registered
 /// claims have the wrong types.
 #[wasm_bindgen(skip_typescript)]
-pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
-    let sign = |config: &mut SignConfig| -> Result<String, JsValue> {
+pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let sign = |config: &mut SignConfig| -> Result<JsValue, JsValue> {
         let sign = || -> Result<String, Error> {
             let key = SignKey::from_js(key)?;
             match key {
@@ -64,7 +64,8 @@ pub fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<Strin
                 }
             }
         };
-        sign().map_err(|error| to_js(&error))
+        // The token as a JavaScript string value, not copied out.
+        sign().map(JsValue::from).map_err(|error| to_js(&error))
     };
     #[cfg(speed_or_native)]
     return with_last_options(&LAST_SIGN_OPTIONS, options, sign);

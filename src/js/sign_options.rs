@@ -122,7 +122,13 @@ impl SignConfig {
     /// [`Error::InvalidKey`] when `alg` names another algorithm than the key's.
     #[cfg(feature = "asymmetric")]
     pub(crate) fn bind(&mut self, key: &crate::PrivateKey) -> Result<(), Error> {
-        let own = crate::SigningKey::algorithm(key);
+        self.bind_to(crate::SigningKey::algorithm(key), key.kid())
+    }
+
+    /// As [`bind`](Self::bind), to a private key that signs with `own` and
+    /// has the `kid` `kid`.
+    #[cfg(feature = "asymmetric")]
+    pub(crate) fn bind_to(&mut self, own: Algorithm, kid: Option<&str>) -> Result<(), Error> {
         if self.algorithm_named && self.algorithm != own {
             return Err(Error::InvalidKey {
                 reason: "the private key signs with another algorithm than \"alg\"",
@@ -130,7 +136,7 @@ impl SignConfig {
         }
         self.algorithm = own;
         let mut header = self.header.clone();
-        if let (None, Some(kid)) = (&header.kid, key.kid()) {
+        if let (None, Some(kid)) = (&header.kid, kid) {
             header = header.key_id(kid);
         }
         self.encoded_header = encoded_header(&header, own);

@@ -5,7 +5,6 @@ use super::key_argument::SignKey;
 use super::sign::sign_with;
 use super::sign_options::SignConfig;
 use crate::{Error, HmacKey};
-use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -55,12 +54,28 @@ impl Signer {
     ///
     /// # Errors
     /// Throws a `JwtError` for a payload whose registered claims have the wrong types.
-    pub fn sign(&self, payload: &JsValue) -> Result<String, JsValue> {
+    pub fn sign(&self, payload: &JsValue) -> Result<JsValue, JsValue> {
         match &self.key {
             SignerKey::Hmac(key) => sign_with(payload, &self.config, key),
             #[cfg(feature = "asymmetric")]
             SignerKey::Private(key) => sign_with(payload, &self.config, key),
         }
+        .map(JsValue::from)
         .map_err(|error| to_js(&error))
+    }
+}
+
+#[cfg(all(feature = "asymmetric", speed_or_native))]
+impl Signer {
+    /// `then` with the signer's private key and its options (bound to the
+    /// key); `None` for an HMAC signer.
+    pub(crate) fn with_private_key<R>(
+        &self,
+        then: impl FnOnce(&crate::PrivateKey, &SignConfig) -> R,
+    ) -> Option<R> {
+        match &self.key {
+            SignerKey::Private(key) => Some(then(key, &self.config)),
+            SignerKey::Hmac(_) => None,
+        }
     }
 }

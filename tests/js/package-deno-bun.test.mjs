@@ -44,6 +44,7 @@ const checks = {
   "node/verify.cjs": "jwt-edge/verify (require) gives the same results without signing",
   "node/dual.mjs": "the ES module and CommonJS builds share one JwtError class",
   "node/runtime-crypto.mjs": "RS*, PS* and ES* signatures, checked by the runtime's node:crypto, give the same outcomes",
+  "node/runtime-crypto-sign.mjs": "ES* and EdDSA signatures, made by the runtime's node:crypto, verify, with the same refusals",
 };
 const nodeResults = Object.fromEntries(Object.keys(checks).map((script) => [script, run("node", script)]));
 
@@ -55,6 +56,11 @@ test("the Node results the runtimes must match are the package's", () => {
   for (const [name, outcomes] of Object.entries(nodeResults["node/runtime-crypto.mjs"])) {
     assert.deepEqual(outcomes, Array(3).fill(name.endsWith("good") ? "user-1" : failed), name);
   }
+  const { rfc8037, ...signed } = nodeResults["node/runtime-crypto-sign.mjs"];
+  for (const [alg, results] of Object.entries(signed)) {
+    assert.deepEqual(results, { verified: Array(3).fill("user-1"), kid: Array(3).fill(true), refused: ["ERR_JWK_INVALID", "ERR_KEY_INVALID", "ERR_JWT_INVALID"] }, alg);
+  }
+  assert.equal(rfc8037[0], rfc8037[1]);
 });
 
 // Both resolve the package as Node does (its `node` conditions): the build

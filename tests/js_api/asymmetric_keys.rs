@@ -1,10 +1,10 @@
 //! JWKs, JWK Sets, imported keys and key pairs: the asymmetric bindings'
 //! rules and refusals (the test builds have every family).
 
-use super::{at_now, get, get_string, json, text, thrown};
+use super::{at_now, get, get_string, json, sign, text, thrown, SignsText};
 use js_sys::JSON;
 use jwt_edge::js::{
-    decode_protected_header, generate_key_pair, import_jwk, import_spki, sign, verify,
+    decode_protected_header, generate_key_pair, import_jwk, import_spki, verify,
     verify_with_header, Signer, Verifier,
 };
 use wasm_bindgen::JsValue;
@@ -211,7 +211,7 @@ fn a_private_key_signs_with_its_own_algorithm_only() {
         "ERR_INVALID_OPTIONS"
     );
     let signer = Signer::new(&private, &json(r#"{"alg":"ES256"}"#)).expect("its own algorithm");
-    let token = signer.sign(&json("{}")).expect("signed");
+    let token = signer.sign_text(&json("{}")).expect("signed");
     let header = decode_protected_header(&text(&token)).expect("a header");
     assert_eq!(get_string(&header, "alg").as_deref(), Some("ES256"));
 }

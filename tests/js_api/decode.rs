@@ -1,10 +1,11 @@
 //! `decode`: header and payload without a key, malformed tokens still refused.
 
 use super::{
-    assert_code, at_now, get, get_number, get_string, json, keys, text, token, with_payload, NOW,
+    assert_code, at_now, get, get_number, get_string, json, keys, sign, text, token, with_payload,
+    NOW,
 };
 use js_sys::{Object, Reflect, JSON};
-use jwt_edge::js::{decode, sign};
+use jwt_edge::js::decode;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -2,9 +2,9 @@
 //! the leeway.
 
 use super::{
-    assert_code, forged, get_string, js, json, text, thrown, token, token_with, KEY_512, NOW,
+    assert_code, forged, get_string, js, json, sign, text, thrown, token, token_with, KEY_512, NOW,
 };
-use jwt_edge::js::{expires_at, is_expired, seconds_until_expiry, sign, verify, Verifier};
+use jwt_edge::js::{expires_at, is_expired, seconds_until_expiry, verify, Verifier};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -2,12 +2,12 @@
 
 use super::{
     assert_code, assert_sign_options_refused, assert_verify_options_refused, at_now, code_of,
-    concat, forged, get_string, js, json, lone_surrogate, text, token, token_with, with_payload,
-    KEY_512, NOW,
+    concat, forged, get_string, js, json, lone_surrogate, sign, text, token, token_with,
+    with_payload, KEY_512, NOW,
 };
 use crate::common::b64;
 use js_sys::Symbol;
-use jwt_edge::js::{decode, expires_at, is_expired, seconds_until_expiry, sign, verify, Verifier};
+use jwt_edge::js::{decode, expires_at, is_expired, seconds_until_expiry, verify, Verifier};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 

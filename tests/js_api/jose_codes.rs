@@ -4,10 +4,10 @@
 //! rest with the same codes.
 
 use super::{
-    assert_code, at_now, bytes_key, claim_of, code_of, json, text, token_with, ALGORITHMS, KEY_40,
-    KEY_512, NOW,
+    assert_code, at_now, bytes_key, claim_of, code_of, json, sign, text, token_with, ALGORITHMS,
+    KEY_40, KEY_512, NOW,
 };
-use jwt_edge::js::{sign, verify, Verifier};
+use jwt_edge::js::{verify, Verifier};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -1,8 +1,8 @@
 //! Keys: a string or a `Uint8Array`, at least as long as the hash output.
 
-use super::{assert_code, at_now, bytes_key, js, json, text, token};
+use super::{assert_code, at_now, bytes_key, js, json, sign, text, token};
 use js_sys::Symbol;
-use jwt_edge::js::{sign, verify, Signer, Verifier};
+use jwt_edge::js::{verify, Signer, Verifier};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

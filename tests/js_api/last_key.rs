@@ -1,8 +1,8 @@
 //! The one-shot `verify` and `sign` keep the last key they prepared, matched by
 //! its secret: a call with another secret never uses the key of the last one.
 
-use super::{assert_code, at_now, bytes_key, json, text, ALGORITHMS};
-use jwt_edge::js::{sign, verify};
+use super::{assert_code, at_now, bytes_key, json, sign, text, ALGORITHMS};
+use jwt_edge::js::verify;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -3,8 +3,8 @@
 //! are always read anew, and a member set to `undefined` beside the same text
 //! is still refused.
 
-use super::{assert_code, claim_of, get_number, js, json, text, token_with, KEY_512, NOW};
-use jwt_edge::js::{sign, verify};
+use super::{assert_code, claim_of, get_number, js, json, text, token_with, KEY_512, NOW, sign};
+use jwt_edge::js::{verify};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]

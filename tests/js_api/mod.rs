@@ -39,8 +39,26 @@ mod verifier;
 use crate::common::b64;
 use crate::common::codes::{CONFIGURATION_CODES, TOKEN_CODES};
 use js_sys::{Function, JsString, Object, Reflect, Symbol, Uint8Array, JSON};
-use jwt_edge::js::{sign, verify, Signer, Verifier};
+use jwt_edge::js::{verify, Signer, Verifier};
 use wasm_bindgen::{JsCast, JsValue};
+
+/// The export `sign`, its token (a string) taken as one.
+fn sign(payload: &JsValue, key: &JsValue, options: &JsValue) -> Result<String, JsValue> {
+    jwt_edge::js::sign(payload, key, options)
+        .map(|token| token.as_string().expect("a string token"))
+}
+
+/// `Signer.sign`, its token (a string) taken as one.
+trait SignsText {
+    fn sign_text(&self, payload: &JsValue) -> Result<String, JsValue>;
+}
+
+impl SignsText for Signer {
+    fn sign_text(&self, payload: &JsValue) -> Result<String, JsValue> {
+        self.sign(payload)
+            .map(|token| token.as_string().expect("a string token"))
+    }
+}
 
 /// 38 bytes: enough for HS256 only.
 const KEY_256: &str = "a secret of at least thirty-two bytes!";

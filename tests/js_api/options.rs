@@ -2,9 +2,9 @@
 
 use super::{
     assert_code, assert_sign_options_refused, assert_verify_options_refused, at_now, get_string,
-    js, json, text, thrown, token, token_with, KEY_512, NOW,
+    js, json, sign, text, thrown, token, token_with, KEY_512, NOW,
 };
-use jwt_edge::js::{expires_at, sign, verify, Signer, Verifier};
+use jwt_edge::js::{expires_at, verify, Signer, Verifier};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

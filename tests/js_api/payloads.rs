@@ -1,7 +1,7 @@
 //! Payloads that are not a plain object, or with mistyped registered claims.
 
-use super::{assert_code, js, json, text, KEY_512};
-use jwt_edge::js::{sign, Signer};
+use super::{assert_code, js, json, sign, text, KEY_512};
+use jwt_edge::js::Signer;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

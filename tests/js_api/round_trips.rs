@@ -1,11 +1,11 @@
 //! Signing then verifying, for every algorithm and both kinds of key.
 
 use super::{
-    assert_code, at_now, bytes_key, get, get_number, get_string, json, text, ALGORITHMS, KEY_256,
-    KEY_512, NOW,
+    assert_code, at_now, bytes_key, get, get_number, get_string, json, sign, text, ALGORITHMS,
+    KEY_256, KEY_512, NOW,
 };
 use js_sys::{Array, JSON};
-use jwt_edge::js::{decode, sign, verify};
+use jwt_edge::js::{decode, verify};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -1,7 +1,8 @@
 //! The `Signer` class: the claims its options write, its key.
 
 use super::{
-    assert_code, at_now, get, get_number, get_string, has, json, keys, text, KEY_256, KEY_40, NOW,
+    assert_code, at_now, get, get_number, get_string, has, json, keys, text, SignsText, KEY_256,
+    KEY_40, NOW,
 };
 use js_sys::JSON;
 use jwt_edge::js::{decode, verify, Signer};
@@ -14,8 +15,12 @@ fn signer_writes_exactly_the_claims_its_options_set() {
         r#""expiresIn":"15m","issuer":"https://auth.example","audience":"api","subject":"user-1","jwtId":true,"keyId":"k1","typ":"at+jwt""#,
     );
     let signer = Signer::new(&text(KEY_256), &options).expect("signer");
-    let first = signer.sign(&json(r#"{"role":"admin"}"#)).expect("sign");
-    let second = signer.sign(&json(r#"{"role":"admin"}"#)).expect("sign");
+    let first = signer
+        .sign_text(&json(r#"{"role":"admin"}"#))
+        .expect("sign");
+    let second = signer
+        .sign_text(&json(r#"{"role":"admin"}"#))
+        .expect("sign");
 
     let decoded = decode(&text(&first)).expect("decode");
     let header = get(&decoded, "header");
@@ -69,7 +74,7 @@ fn signer_options_override_the_payload_and_fixed_jwt_id_is_kept() {
     )
     .expect("signer");
     let token = signer
-        .sign(&json(r#"{"iss":"someone else"}"#))
+        .sign_text(&json(r#"{"iss":"someone else"}"#))
         .expect("sign");
     let payload = get(&decode(&text(&token)).expect("decode"), "payload");
     assert_eq!(get_string(&payload, "iss").as_deref(), Some("me"));

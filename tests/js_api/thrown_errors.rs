@@ -3,11 +3,11 @@
 
 use super::{
     at_now, describe, get, get_string, has, instance_of, js, json, publish_error_class,
-    publish_package_error_class, text, thrown, token, token_with, unpublish_error_class, KEY_512,
-    NOW,
+    publish_package_error_class, sign, text, thrown, token, token_with, unpublish_error_class,
+    KEY_512, NOW,
 };
 use js_sys::{Function, Reflect};
-use jwt_edge::js::{decode, is_expired, sign, verify, Verifier};
+use jwt_edge::js::{decode, is_expired, verify, Verifier};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -3,8 +3,8 @@
 //! `{ audience: config.audience }` with the audience unset would otherwise
 //! verify with no audience check.
 
-use super::{at_now, get_string, js, thrown, token, KEY_512};
-use jwt_edge::js::{sign, verify, Signer, Verifier};
+use super::{at_now, get_string, js, sign, thrown, token, KEY_512};
+use jwt_edge::js::{verify, Signer, Verifier};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

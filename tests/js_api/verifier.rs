@@ -1,7 +1,9 @@
 //! The `Verifier` class: its algorithms, its key, its options.
 
-use super::{assert_code, at_now, claim_of, get_string, json, text, token, token_with, KEY_512};
-use jwt_edge::js::{sign, Verifier};
+use super::{
+    assert_code, at_now, claim_of, get_string, json, sign, text, token, token_with, KEY_512,
+};
+use jwt_edge::js::Verifier;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -1,0 +1,261 @@
+//! Handing a token's signature to the runtime's own crypto (`node:crypto` in
+//! Node), which the package's Node entry does for private ECDSA and Ed25519
+//! keys, where it is faster than the arithmetic in WebAssembly.
+//!
+//! Everything else runs here, exactly as in the pure-Rust path: the options,
+//! the key (a private JWK, with its public members checked against `d`), the
+//! key's algorithm bound to the options' `alg` and its `kid` put in the
+//! header, the payload's claims. Then, instead of a signature, JavaScript
+//! gets the signing input, the algorithm and the id of the key (never
+//! reused), and signs the input with a key object it prepares once per id,
+//! from the private JWK handed over with the id the first time it is given
+//! (or when asked for it again: see `signHandingOver`). A `Signer` is its
+//! own key: JavaScript prepares one key object per signer, from the JWK
+//! `Signer.signHandingOver` gives when asked.
+//!
+//! ECDSA signatures from the runtime (`node:crypto`) are randomized, where
+//! the pure-Rust path's are deterministic (RFC 6979): both verify alike.
+//!
+//! The one-shot `sign` reads its key from a private JWK on every call, and
+//! checking one (deriving the public key from `d`) costs a signature's
+//! arithmetic: here the JWK's text is read once, and kept by its SHA-256
+//! digest only (the key itself is not kept), so that a later call with the
+//! same text signs with the same key id. (A text is either refused or read
+//! into the same key on every call.)
+//!
+//! Only the Node and workerd build (feature `speed`) hands anything over: in
+//! the browsers' size builds the exports are there (one glue serves both)
+//! and are the pure-Rust path's.
+
+use super::signer::Signer;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+/// `sign`, every check of the pure-Rust path made here, the signature left
+/// to the runtime when the key is a private JWK. Returns the token when
+/// nothing was handed over (a secret), else `[key id, algorithm, signing
+/// input, private JWK]`: the JWK (its text) only the first time the key's id
+/// is given, or when `with_jwk` asks for it (the runtime lost its key
+/// object), else `undefined`. The id is a decimal string.
+///
+/// # Errors
+/// Throws a `JwtError` with the code the pure-Rust path's `sign` throws.
+#[wasm_bindgen(js_name = signHandingOver, skip_typescript)]
+pub fn sign_handing_over(
+    payload: &JsValue,
+    key: &JsValue,
+    options: &JsValue,
+    with_jwk: bool,
+) -> Result<JsValue, JsValue> {
+    #[cfg(speed_or_native)]
+    return handing_over::sign(payload, key, options, with_jwk);
+    #[cfg(not(speed_or_native))]
+    {
+        let _ = with_jwk;
+        super::sign::sign(payload, key, options)
+    }
+}
+
+#[wasm_bindgen]
+impl Signer {
+    /// As `sign`, leaving the signature to the runtime when the key is a
+    /// private JWK: `[undefined, algorithm, signing input, private JWK]`
+    /// (the signer is the key: it has no id), the JWK only when `with_jwk`
+    /// asks for it (the runtime prepares its key object once per signer),
+    /// else `undefined`.
+    ///
+    /// # Errors
+    /// Throws a `JwtError` with the code `sign` throws.
+    #[wasm_bindgen(js_name = signHandingOver, skip_typescript)]
+    pub fn sign_handing_over(&self, payload: &JsValue, with_jwk: bool) -> Result<JsValue, JsValue> {
+        #[cfg(speed_or_native)]
+        return self
+            .with_private_key(|key, config| {
+                handing_over::signer_sign(payload, key, config, with_jwk)
+            })
+            .unwrap_or_else(|| self.sign(payload));
+        #[cfg(not(speed_or_native))]
+        {
+            let _ = with_jwk;
+            self.sign(payload)
+        }
+    }
+}
+
+/// The handing over itself, in the Node and workerd build (and the tests).
+#[cfg(speed_or_native)]
+mod handing_over {
+    use crate::js::error::to_js;
+    use crate::js::host::{array_of4, Uint8Array};
+    use crate::js::jwk_key::{key_json, private_key_of_json};
+    use crate::js::last_options::{with_last_options, LAST_SIGN_OPTIONS};
+    use crate::js::sign::sign_with;
+    use crate::js::sign_options::SignConfig;
+    use crate::{Algorithm, Error, PrivateKey, SigningKey};
+    use alloc::string::String;
+    use alloc::vec::Vec;
+    use sha2::{Digest, Sha256};
+    use spin::mutex::SpinMutex;
+    use subtle::ConstantTimeEq;
+    use wasm_bindgen::{JsCast, JsValue};
+    use zeroize::Zeroizing;
+
+    /// How many private JWK texts are kept (by digest) with their key's id,
+    /// at most: the oldest is forgotten first. (The JavaScript side keeps as
+    /// many key objects.)
+    const KEPT_KEYS: usize = 16;
+
+    /// A private JWK's text that was read into a key: what signing with it
+    /// needs besides the key (its algorithm and `kid`), and its key's id.
+    struct KeptKey {
+        id: u32,
+        digest: [u8; 32],
+        algorithm: Algorithm,
+        kid: Option<String>,
+    }
+
+    /// The texts read, and the next id to give (ids are never reused: the
+    /// JavaScript side finds its key object by the id).
+    struct RuntimePrivateKeys {
+        next_id: u32,
+        keys: Vec<KeptKey>,
+    }
+
+    static RUNTIME_PRIVATE_KEYS: SpinMutex<RuntimePrivateKeys> =
+        SpinMutex::new(RuntimePrivateKeys {
+            next_id: 0,
+            keys: Vec::new(),
+        });
+
+    /// The id, algorithm and `kid` kept for the text with `digest`.
+    fn kept(digest: &[u8; 32]) -> Option<(u32, Algorithm, Option<String>)> {
+        let table = RUNTIME_PRIVATE_KEYS.try_lock()?;
+        let key = table
+            .keys
+            .iter()
+            .find(|key| bool::from(key.digest.ct_eq(digest)))?;
+        Some((key.id, key.algorithm, key.kid.clone()))
+    }
+
+    /// Keeps the text with `digest`, read into `key`, under a new id;
+    /// `None` when the table is in use (a call into JavaScript that called
+    /// back) or the ids have run out.
+    fn keep(digest: [u8; 32], key: &PrivateKey) -> Option<u32> {
+        let mut table = RUNTIME_PRIVATE_KEYS.try_lock()?;
+        let id = table.next_id;
+        table.next_id = id.checked_add(1)?;
+        if table.keys.len() == KEPT_KEYS {
+            table.keys.remove(0);
+        }
+        table.keys.push(KeptKey {
+            id,
+            digest,
+            algorithm: key.algorithm(),
+            kid: key.kid().map(String::from),
+        });
+        Some(id)
+    }
+
+    /// A key that leaves its signature to the runtime: it signs with
+    /// nothing, so that a token it signs is the signing input and a `.`.
+    struct SignatureLeftToRuntime(Algorithm);
+
+    impl SigningKey for SignatureLeftToRuntime {
+        fn algorithm(&self) -> Algorithm {
+            self.0
+        }
+
+        fn sign(&self, _signing_input: &[u8]) -> Vec<u8> {
+            Vec::new()
+        }
+    }
+
+    /// The signing input of the token `sign_with` makes of `payload` under
+    /// `config` (bound to a key that signs with `algorithm`): the pure-Rust
+    /// path's own, its every check made, short of the signature.
+    fn signing_input(
+        payload: &JsValue,
+        config: &SignConfig,
+        algorithm: Algorithm,
+    ) -> Result<String, Error> {
+        let mut token = sign_with(payload, config, &SignatureLeftToRuntime(algorithm))?;
+        token.pop();
+        Ok(token)
+    }
+
+    /// `[id or undefined, algorithm, signing input, private JWK or undefined]`.
+    fn handed_over(
+        id: Option<u32>,
+        algorithm: Algorithm,
+        input: &str,
+        jwk: Option<&Zeroizing<String>>,
+    ) -> JsValue {
+        let jwk = jwk.map_or(JsValue::UNDEFINED, |jwk| JsValue::from(jwk.as_str()));
+        let id = id.map_or(JsValue::UNDEFINED, |id| {
+            JsValue::from(alloc::format!("{id}"))
+        });
+        array_of4(
+            &id,
+            &JsValue::from(algorithm.name()),
+            &JsValue::from(input),
+            &jwk,
+        )
+    }
+
+    /// `signHandingOver`: options read as `sign` reads them, then the key.
+    pub(super) fn sign(
+        payload: &JsValue,
+        key: &JsValue,
+        options: &JsValue,
+        with_jwk: bool,
+    ) -> Result<JsValue, JsValue> {
+        // A secret (or no key at all): the pure-Rust path, all of it.
+        if !key.is_object() || key.dyn_ref::<Uint8Array>().is_some() {
+            return crate::js::sign::sign(payload, key, options);
+        }
+        let sign = |config: &mut SignConfig| -> Result<JsValue, Error> {
+            let text = Zeroizing::new(key_json(key)?);
+            let digest: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+            let (id, algorithm, kid, jwk) = match kept(&digest) {
+                Some((id, algorithm, kid)) if !with_jwk => (id, algorithm, kid, None),
+                kept => {
+                    let private = private_key_of_json(&text)?;
+                    let id = kept.map(|(id, ..)| id).or_else(|| keep(digest, &private));
+                    let Some(id) = id else {
+                        let mut config = config.clone();
+                        config.bind(&private)?;
+                        return sign_with(payload, &config, &private).map(JsValue::from);
+                    };
+                    let kid = private.kid().map(String::from);
+                    (id, private.algorithm(), kid, Some(private.to_jwk()))
+                }
+            };
+            // The options may be kept for the next call (`last_options`):
+            // bound on a copy, as `sign` binds them.
+            let mut config = config.clone();
+            config.bind_to(algorithm, kid.as_deref())?;
+            let input = signing_input(payload, &config, algorithm)?;
+            Ok(handed_over(Some(id), algorithm, &input, jwk.as_ref()))
+        };
+        with_last_options(&LAST_SIGN_OPTIONS, options, |config| {
+            sign(config).map_err(|error| to_js(&error))
+        })
+    }
+
+    /// `Signer.signHandingOver` for a signer of the private key `key`, its
+    /// options bound to it.
+    pub(super) fn signer_sign(
+        payload: &JsValue,
+        key: &PrivateKey,
+        config: &SignConfig,
+        with_jwk: bool,
+    ) -> Result<JsValue, JsValue> {
+        let algorithm = key.algorithm();
+        signing_input(payload, config, algorithm)
+            .map(|input| {
+                let jwk = with_jwk.then(|| key.to_jwk());
+                handed_over(None, algorithm, &input, jwk.as_ref())
+            })
+            .map_err(|error| to_js(&error))
+    }
+}
