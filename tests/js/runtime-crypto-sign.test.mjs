@@ -29,7 +29,7 @@ syncBuiltinESMExports();
 
 const jwt = await import("../../pkg/node.js");
 // The same instance of the glue, which the entry wraps: the pure-Rust path.
-const pure = await import("../../pkg/jwt_edge_jwk.js");
+const pure = await import("../../pkg/jwt_edge_speed.js");
 
 const now = 1_700_000_000;
 // Tokens that verify need an `exp`.
