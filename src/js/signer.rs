@@ -33,21 +33,8 @@ impl Signer {
     /// key is too short for the algorithm or an option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Signer, JsValue> {
-        #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
-        let mut config = SignConfig::from_js(options)?;
-        let make = || -> Result<Self, Error> {
-            let key = SignKey::from_js(key)?;
-            let key = match key {
-                SignKey::Secret(ref bytes) => SignerKey::Hmac(bytes.hmac_key(config.algorithm)?),
-                #[cfg(feature = "asymmetric")]
-                SignKey::Private(private) => {
-                    config.bind(&private)?;
-                    SignerKey::Private(private)
-                }
-            };
-            Ok(Self { key, config })
-        };
-        make().map_err(|error| to_js(&error))
+        let config = SignConfig::from_js(options)?;
+        Self::with_options(key, config).map_err(|error| to_js(&error))
     }
 
     /// Signs `payload` and returns the compact token.
@@ -62,6 +49,24 @@ impl Signer {
         }
         .map(JsValue::from)
         .map_err(|error| to_js(&error))
+    }
+}
+
+impl Signer {
+    /// A signer for `key` with `config`, bound to the key's algorithm.
+    fn with_options(
+        key: &JsValue,
+        #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))] mut config: SignConfig,
+    ) -> Result<Self, Error> {
+        let key = match SignKey::from_js(key)? {
+            SignKey::Secret(ref bytes) => SignerKey::Hmac(bytes.hmac_key(config.algorithm)?),
+            #[cfg(feature = "asymmetric")]
+            SignKey::Private(private) => {
+                config.bind(&private)?;
+                SignerKey::Private(private)
+            }
+        };
+        Ok(Self { key, config })
     }
 }
 

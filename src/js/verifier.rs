@@ -39,48 +39,8 @@ impl Verifier {
     /// option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Verifier, JsValue> {
-        #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))]
-        let mut config = VerifyConfig::from_js(options)?;
-        let make = || -> Result<Self, Error> {
-            let key = VerifyKey::from_js(key)?;
-            let keys = match key {
-                VerifyKey::Secret(ref secret) => {
-                    #[cfg(feature = "asymmetric")]
-                    config.for_secret()?;
-                    let mut keys = Vec::with_capacity(config.algorithms().len());
-                    for algorithm in config.algorithms() {
-                        let key = match secret.hmac_key(*algorithm) {
-                            Ok(key) => Ok(key),
-                            Err(Error::InvalidKey { reason }) => Err(reason),
-                            Err(error) => return Err(error),
-                        };
-                        keys.push((*algorithm, key));
-                    }
-                    if let [(_, Err(reason)), ..] = keys.as_slice() {
-                        if keys.iter().all(|(_, key)| key.is_err()) {
-                            return Err(Error::InvalidKey { reason });
-                        }
-                    }
-                    keys
-                }
-                #[cfg(feature = "asymmetric")]
-                VerifyKey::Jwk(jwk) => {
-                    config.for_jwk();
-                    return Ok(Self {
-                        keys: Vec::new(),
-                        jwk: Some(jwk),
-                        config,
-                    });
-                }
-            };
-            Ok(Self {
-                keys,
-                #[cfg(feature = "asymmetric")]
-                jwk: None,
-                config,
-            })
-        };
-        make().map_err(|error| to_js(&error))
+        let config = VerifyConfig::from_js(options)?;
+        Self::with_options(key, config).map_err(|error| to_js(&error))
     }
 
     /// Verifies `token` and returns its payload.
@@ -152,6 +112,51 @@ impl Verifier {
 }
 
 impl Verifier {
+    /// A verifier for `key` with `config`: each allowed algorithm's HMAC key
+    /// prepared, or the JWK or JWK Set read.
+    fn with_options(
+        key: &JsValue,
+        #[cfg_attr(not(feature = "asymmetric"), allow(unused_mut))] mut config: VerifyConfig,
+    ) -> Result<Self, Error> {
+        let key = VerifyKey::from_js(key)?;
+        let keys = match key {
+            VerifyKey::Secret(ref secret) => {
+                #[cfg(feature = "asymmetric")]
+                config.for_secret()?;
+                let mut keys = Vec::with_capacity(config.algorithms().len());
+                for algorithm in config.algorithms() {
+                    let key = match secret.hmac_key(*algorithm) {
+                        Ok(key) => Ok(key),
+                        Err(Error::InvalidKey { reason }) => Err(reason),
+                        Err(error) => return Err(error),
+                    };
+                    keys.push((*algorithm, key));
+                }
+                if let [(_, Err(reason)), ..] = keys.as_slice() {
+                    if keys.iter().all(|(_, key)| key.is_err()) {
+                        return Err(Error::InvalidKey { reason });
+                    }
+                }
+                keys
+            }
+            #[cfg(feature = "asymmetric")]
+            VerifyKey::Jwk(jwk) => {
+                config.for_jwk();
+                return Ok(Self {
+                    keys: Vec::new(),
+                    jwk: Some(jwk),
+                    config,
+                });
+            }
+        };
+        Ok(Self {
+            keys,
+            #[cfg(feature = "asymmetric")]
+            jwk: None,
+            config,
+        })
+    }
+
     /// The one path of `verify` and (with `WITH_HEADER`) `verifyWithHeader`,
     /// every check made here.
     fn verify_token<const WITH_HEADER: bool>(
