@@ -33,8 +33,7 @@ impl Signer {
     /// key is too short for the algorithm or an option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Signer, JsValue> {
-        let config = SignConfig::from_js(options)?;
-        Self::with_options(key, config).map_err(|error| to_js(&error))
+        Self::with_options(key, SignConfig::from_js(options)?).map_err(|error| to_js(&error))
     }
 
     /// Signs `payload` and returns the compact token.

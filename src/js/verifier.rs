@@ -39,8 +39,7 @@ impl Verifier {
     /// option is invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(key: &JsValue, options: &JsValue) -> Result<Verifier, JsValue> {
-        let config = VerifyConfig::from_js(options)?;
-        Self::with_options(key, config).map_err(|error| to_js(&error))
+        Self::with_options(key, VerifyConfig::from_js(options)?).map_err(|error| to_js(&error))
     }
 
     /// Verifies `token` and returns its payload.
