@@ -37,10 +37,17 @@ export function createRemoteJwks(url, options) {
   return scopedView(source, inWorkers ? undefined : processScope);
 }
 
+/**
+ * A view's set while it is fresh in memory, read synchronously: for
+ * `verifyAsync`'s hot path (jwt-edge/remote-jwks only; not part of the API).
+ */
+export const freshKeySet = Symbol("jwt-edge freshKeySet");
+
 function scopedView(source, scope) {
   return Object.freeze({
     url: source.href,
     getKeySet: (header) => source.keySetFor(header, scope),
+    [freshKeySet]: () => source.freshKeySet(),
     reload: async () => (await source.refresh(scope, true)).keySet,
     forRequest(request) {
       if ((typeof request !== "object" && typeof request !== "function") || request === null) {
@@ -78,6 +85,12 @@ class RemoteJwkSet {
 
   #now() {
     return this.#config.clock();
+  }
+
+  /** The set in memory while it is fresh (as `#current` finds it), else `undefined`. */
+  freshKeySet() {
+    const entry = this.#entry;
+    return entry && this.#now() < entry.freshUntil ? entry.keySet : undefined;
   }
 
   async keySetFor(header, scope) {

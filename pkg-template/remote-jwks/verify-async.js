@@ -3,6 +3,7 @@
 // token's protected header before the same verification runs: synchronous,
 // or, where WebCrypto is faster (browsers and workerd), with the signature
 // checked by WebCrypto after every other check in WebAssembly.
+import { freshKeySet } from "./remote-jwks.js";
 import { withWebCrypto } from "./web-crypto.js";
 
 /** Whether `key` is a remote JWK Set (what createRemoteJwks returns). */
@@ -18,6 +19,19 @@ export function verifyAsyncWith({ verify, decodeProtectedHeader }) {
   const check = withWebCrypto(verify) ?? verify;
   return async function verifyAsync(token, key, options) {
     if (!isRemoteJwks(key)) return check(token, key, options);
+    // A set fresh in memory is tried first, without reading the header or
+    // waiting on the store: a cache hit then costs the verify and little
+    // more. A token whose key is not in it takes the path below, which
+    // refetches for an unknown `kid` (after the cooldown) and gives the same
+    // outcome a first try would.
+    const fresh = key[freshKeySet]?.();
+    if (fresh !== undefined) {
+      try {
+        return await check(token, fresh, options);
+      } catch (error) {
+        if (error?.code !== "ERR_JWKS_NO_MATCHING_KEY") throw error;
+      }
+    }
     // A malformed token is refused before anything is fetched.
     const header = decodeProtectedHeader(token);
     return check(token, await key.getKeySet(header), options);
