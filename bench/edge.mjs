@@ -287,7 +287,9 @@ async function profileLoad() {
   const rounds = quick ? 1 : 3;
   const options = { seconds: quick ? 3 : 5, concurrency: 50 };
   const { workers, accessToken, stop } = await startProfileWorkers(
-    { rust: rustWorker(), jose: joseWorker(), ceiling: joseWorker("VERIFY:none") },
+    // HS256 on both, as the jose endpoint verifies (the worker's default is
+    // EdDSA with a key of its own).
+    { rust: rustWorker("JWT_ALG:HS256"), jose: joseWorker(), ceiling: joseWorker("VERIFY:none") },
     secret,
   );
   const names = Object.keys(workers);

@@ -8,7 +8,7 @@
 //   the package's Node entry loads, bench/speed-build.mjs), the synchronous
 //   pure-Rust path, whatever the entry adds in JavaScript bypassed;
 // - `entry`: the package's `verify` (synchronous) and `verifyAsync` from
-//   `jwt-edge/remote-jwks` with the JWK, and `sign` and `Signer`: the fastest
+//   `jwt-edge/remote-jwks` with the JWK, `Verifier`, and `sign` and `Signer`: the fastest
 //   of them is jwt-edge's fastest path;
 // - `remote`: `verifyAsync` with a remote JWK Set (createRemoteJwks) served
 //   from its warm cache, fetched once from a local server before the timing.
@@ -27,6 +27,9 @@ export async function asymmetricCases({ edge, rust, remote, keys, remoteJwks, cl
     const verify = (lib, api, fn, more = {}) => cases.push({ alg, kind: "verify", lib, api, fn, ...more });
     verify("jwt-edge", "glue `verify`, JWK (pure Rust)", () => rust.verify(token, publicJwk, options), { path: "rust" });
     verify("jwt-edge", "`verify`, JWK", () => edge.verify(token, publicJwk, options), { path: "entry" });
+    // Keyed, as fast-jwt's `createVerifier` is: the key read once.
+    const verifier = new edge.Verifier(publicJwk, options);
+    verify("jwt-edge", "`Verifier.verify`, JWK", () => verifier.verify(token), { path: "entry" });
     verify("jwt-edge", "`verifyAsync`, JWK", () => remote.verifyAsync(token, publicJwk, options), { path: "entry", async: true });
     verify("jwt-edge", "`verifyAsync`, remote JWK Set (cached)", () => remote.verifyAsync(token, remoteJwks, options), { path: "remote", async: true });
     verify("jose", "`jwtVerify`, `CryptoKey`", async () => (await jose.jwtVerify(token, cryptoKey, options)).payload, { async: true });

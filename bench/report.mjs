@@ -253,10 +253,22 @@ out(
   "and workerd an entry's cost is its module, the glue and error class it imports",
   "and the speed build's `.wasm`; in browsers, its one file and its `.wasm`.",
   "",
-  "| Entry | Runtime | File | Bytes | gzip -9 |",
-  "| --- | --- | --- | ---: | ---: |",
+  "Each entry's module, gzip -9 bytes (its file in brackets):",
+  "",
 );
-for (const m of size.packageFiles.modules) out(`| \`${m.specifier}\` | ${m.runtime} | \`${m.file}\` | ${int(m.bytes)} | ${int(m.gzip)} |`);
+{
+  // One row per entry, one column per runtime.
+  const { modules } = size.packageFiles;
+  const runtimesOf = [...new Set(modules.map((m) => m.runtime))];
+  out(`| Entry | ${runtimesOf.join(" | ")} |`, `| --- |${" ---: |".repeat(runtimesOf.length)}`);
+  for (const specifier of [...new Set(modules.map((m) => m.specifier))]) {
+    const cells = runtimesOf.map((runtime) => {
+      const m = modules.find((x) => x.specifier === specifier && x.runtime === runtime);
+      return m ? `${int(m.gzip)} (\`${m.file}\`)` : "–";
+    });
+    out(`| \`${specifier}\` | ${cells.join(" | ")} |`);
+  }
+}
 out("", "| Imported by the entries' modules | Imported by | Bytes | gzip -9 |", "| --- | --- | ---: | ---: |");
 for (const m of size.packageFiles.imported) out(`| \`${m.file}\` | ${m.importedBy.map((file) => `\`${file}\``).join(", ")} | ${int(m.bytes)} | ${int(m.gzip)} |`);
 out("", "| .wasm | Build | Loaded by | Bytes | gzip -9 |", "| --- | --- | --- | ---: | ---: |");
