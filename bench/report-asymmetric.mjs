@@ -27,9 +27,7 @@ export function asymmetricTargetRows(js, edge) {
   return rows;
 }
 
-const call = (r) => `${r.lib} ${r.apiMarkdown ?? r.api}${r.async ? " (async)" : ""}`;
-
-/** The section: per runtime, the comparison, the remote JWK Set's overhead and every case. */
+/** The section: per runtime, the comparison and the remote JWK Set's overhead (every case is in target/bench/js.json and edge.json). */
 export function asymmetricSection(js, edge) {
   const lines = [
     "## Asymmetric algorithms",
@@ -66,28 +64,7 @@ export function asymmetricSection(js, edge) {
     );
     for (const o of asymmetric.remoteJwks.overheads) lines.push(`| ${o.alg} | ${int(o.direct)} | ${int(o.remote)} | ${o.overheadPercent.toFixed(1)}% |`);
     const { fetches } = asymmetric.remoteJwks;
-    lines.push("", `The local server answered ${fetches === 1 ? "one fetch" : `${fetches} fetches`} of the set in ${where}.`, "");
-  }
-  lines.push("Every case, ops/s (median; in brackets the spread where it exceeded ±5%):", "");
-  for (const [where, results] of [
-    ["Node", js.results],
-    ["workerd", edge.asymmetric.results],
-  ]) {
-    for (const kind of ["verify", "sign"]) {
-      const algs = [...new Set(js.asymmetric.comparisons.filter((c) => c.kind === kind).map((c) => c.alg))];
-      const cases = results.filter((r) => r.kind === kind && algs.includes(r.alg));
-      const calls = [...new Set(cases.map(call))];
-      lines.push(`| ${where}, ${kind} | ${algs.join(" | ")} |`, `| --- |${" ---: |".repeat(algs.length)}`);
-      for (const name of calls) {
-        const cells = algs.map((alg) => {
-          const r = cases.find((c) => c.alg === alg && call(c) === name);
-          if (!r) return "–";
-          return `${int(r.median)}${r.spread > 0.05 ? ` (±${(r.spread * 100).toFixed(0)}%)` : ""}`;
-        });
-        lines.push(`| ${name} | ${cells.join(" | ")} |`);
-      }
-      lines.push("");
-    }
+    lines.push(`| (the local server answered ${fetches === 1 ? "one fetch" : `${fetches} fetches`} of the set) | | | |`, "");
   }
   return lines;
 }

@@ -218,8 +218,8 @@ export function withRuntimeCrypto(glue) {
   function sign(payload, key, options) {
     if (isSecret(key)) return glue.sign(payload, key, options);
     return signed(
-      glue.signHandingOver(payload, key, options, false),
-      () => glue.signHandingOver(payload, key, options, true),
+      glue.signHandingOver(false, payload, key, options),
+      () => glue.signHandingOver(true, payload, key, options),
       () => glue.sign(payload, key, options),
     );
   }

@@ -42,13 +42,13 @@ use wasm_bindgen::JsValue;
 /// Throws a `JwtError` with the code the pure-Rust path's `sign` throws.
 #[wasm_bindgen(js_name = signHandingOver, skip_typescript)]
 pub fn sign_handing_over(
+    with_jwk: bool,
     payload: &JsValue,
     key: &JsValue,
     options: &JsValue,
-    with_jwk: bool,
 ) -> Result<JsValue, JsValue> {
     #[cfg(speed_or_native)]
-    return handing_over::sign(payload, key, options, with_jwk);
+    return handing_over::sign(with_jwk, payload, key, options);
     #[cfg(not(speed_or_native))]
     {
         let _ = with_jwk;
@@ -204,10 +204,10 @@ mod handing_over {
 
     /// `signHandingOver`: options read as `sign` reads them, then the key.
     pub(super) fn sign(
+        with_jwk: bool,
         payload: &JsValue,
         key: &JsValue,
         options: &JsValue,
-        with_jwk: bool,
     ) -> Result<JsValue, JsValue> {
         // A secret (or no key at all): the pure-Rust path, all of it.
         if !key.is_object() || key.dyn_ref::<Uint8Array>().is_some() {
