@@ -57,3 +57,20 @@ test("a malformed token is refused before anything is fetched", async () => {
   await assert.rejects(verifyAsync("not.a-token", jwks), { code: "ERR_JWS_INVALID" });
   assert.equal(server.requests("/jwks-untouched"), 0);
 });
+
+test("a token whose key is not in the set held fresh in memory still gets the one refetch after the cooldown (rotation)", async () => {
+  const rotated = await generateKeyPair("RS256", { extractable: true });
+  const rotatedJwk = { ...(await exportJWK(rotated.publicKey)), kid: "r2", alg: "RS256", use: "sig" };
+  server.routes["/jwks-rotating"] = answer({ keys: [publicJwk] });
+  let clockNow = now;
+  const jwks = createRemoteJwks(server.url("/jwks-rotating"), { clock: () => clockNow, cacheMaxAge: "1h" });
+  assert.equal((await verifyAsync(await rs256Token("r1"), jwks)).sub, "user-1");
+  // The issuer rotates; the set in memory stays fresh for an hour.
+  server.routes["/jwks-rotating"] = answer({ keys: [publicJwk, rotatedJwk] });
+  const token = await new SignJWT({ sub: "user-2" }).setProtectedHeader({ alg: "RS256", kid: "r2" }).setIssuedAt(now).setExpirationTime(now + 60).sign(rotated.privateKey);
+  await assert.rejects(verifyAsync(token, jwks), { code: "ERR_JWKS_NO_MATCHING_KEY" }, "within the cooldown: no refetch");
+  assert.equal(server.requests("/jwks-rotating"), 1);
+  clockNow += 30;
+  assert.equal((await verifyAsync(token, jwks)).sub, "user-2");
+  assert.equal(server.requests("/jwks-rotating"), 2);
+});
