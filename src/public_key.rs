@@ -83,9 +83,10 @@ impl Material {
 }
 
 impl Material {
-    /// The checks of [`verify`](Self::verify) short of the arithmetic, for
-    /// the families whose signatures a runtime's own crypto may check (see
-    /// [`runtime_may_verify`](Self::runtime_may_verify)): the algorithm is of
+    /// The checks of [`verify`](Self::verify) short of the arithmetic, made
+    /// before a runtime's own crypto checks a signature (RSA, ECDSA and
+    /// Ed25519 alike; the measurements are beside
+    /// pkg-template/runtime-crypto/node-crypto.js): the algorithm is of
     /// the key's family and the signature has the form the family's strict
     /// rules demand. What passes them is what the pure-Rust path's `verify`
     /// would go on to check with the arithmetic alone, so the runtime may do
@@ -109,24 +110,9 @@ impl Material {
             #[cfg(feature = "ecdsa-curves")]
             Self::Ecdsa(key) => key.check_signature_form(signature),
             #[cfg(feature = "eddsa")]
-            Self::Ed25519(_) => Err(Error::SignatureInvalid),
-        }
-    }
-
-    /// Whether a runtime's own crypto may check this key's signatures: RSA
-    /// and ECDSA keys, several times faster there than in WebAssembly (the
-    /// measurements are beside pkg-template/runtime-crypto/node-crypto.js).
-    /// Ed25519 stays here: `verify_strict`'s checks on `R` and `S` (no
-    /// small-order `R`, canonical encodings), which would have to run first,
-    /// cost about what the runtime saves (measured in Node 20: 125 µs in
-    /// WebAssembly, 128 µs handed to `node:crypto`).
-    #[cfg(all(feature = "js-verify", speed_or_native))]
-    pub(crate) fn runtime_may_verify(&self) -> bool {
-        match self {
-            #[cfg(feature = "eddsa")]
-            Self::Ed25519(_) => false,
-            #[allow(unreachable_patterns)]
-            _ => true,
+            Self::Ed25519(_) => {
+                crate::alg::eddsa::Ed25519PublicKey::check_signature_form(signature)
+            }
         }
     }
 }

@@ -13,7 +13,7 @@
 // against `verifyAsync` (every strict check in WebAssembly, the signature in
 // WebCrypto):
 //   RS256 365 → 80   PS256 327 → 76   ES256 673 → 69
-//   ES384 2715 → 476   ES512 3389 → 1234   (EdDSA 120 → 120: never handed over)
+//   ES384 2715 → 476   ES512 3389 → 1234   EdDSA 121 → 63
 import { publishedJwtError } from "../error.js";
 
 // The pure-Rust path's error for a signature that does not match (its
@@ -24,7 +24,10 @@ const signatureFailed = () => new (publishedJwtError())("signature verification 
 const rsa = (hash) => [{ name: "RSASSA-PKCS1-v1_5", hash }, { name: "RSASSA-PKCS1-v1_5" }];
 const pss = (hash, saltLength) => [{ name: "RSA-PSS", hash }, { name: "RSA-PSS", saltLength }];
 const ecdsa = (namedCurve, hash) => [{ name: "ECDSA", namedCurve }, { name: "ECDSA", hash }];
+const ed25519 = [{ name: "Ed25519" }, { name: "Ed25519" }];
 const algorithms = {
+  EdDSA: ed25519,
+  Ed25519: ed25519,
   RS256: rsa("SHA-256"),
   RS384: rsa("SHA-384"),
   RS512: rsa("SHA-512"),
@@ -56,11 +59,9 @@ export function withWebCrypto(verify) {
   // that another request started.
   const cryptoKeys = new Map();
 
-  async function cryptoKey(id, alg) {
-    const name = `${id} ${alg}`;
-    let key = cryptoKeys.get(name);
-    if (key !== undefined) return key;
+  async function importedKey(name, id, alg) {
     const jwk = handOver.runtimeKeyJwk(id);
+    let key;
     try {
       key = jwk === undefined ? null : await subtle.importKey("jwk", JSON.parse(jwk), algorithms[alg][0], false, ["verify"]);
     } catch {
@@ -83,13 +84,20 @@ export function withWebCrypto(verify) {
     const inputLength = Number(length);
     const pure = () => verify(token, key, options);
     if (!(alg in algorithms)) return pure();
-    const imported = await cryptoKey(Number(id), alg);
+    // A kept key is taken without awaiting anything.
+    const name = `${id} ${alg}`;
+    let imported = cryptoKeys.get(name);
+    if (imported === undefined) imported = await importedKey(name, Number(id), alg);
     if (imported === null) return pure();
     let good;
     try {
       const input = new TextEncoder().encode(token.slice(0, inputLength));
       const base64 = token.slice(inputLength + 1).replaceAll("-", "+").replaceAll("_", "/");
-      const signature = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      // A plain loop: Uint8Array.from with a mapping function took 16 µs
+      // for an RS256 signature inside workerd, this loop 2 µs.
+      const binary = atob(base64);
+      const signature = new Uint8Array(binary.length);
+      for (let index = 0; index < binary.length; index += 1) signature[index] = binary.charCodeAt(index);
       good = await subtle.verify(algorithms[alg][1], imported, signature, input);
     } catch {
       return pure();

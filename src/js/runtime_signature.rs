@@ -7,8 +7,8 @@
 //! the key's own rules (RSA modulus size, a point on its curve), and the
 //! signature's form, checked strictly short of the arithmetic
 //! (`Material::check_signature_form`: its length, RSA's value below the
-//! modulus, ECDSA's `r` and `s` nonzero and below the order; Ed25519
-//! signatures are never handed over: `Material::runtime_may_verify`). Only
+//! modulus, ECDSA's `r` and `s` nonzero and below the order, Ed25519's `R`
+//! canonical and not of small order and `S` below the order). Only
 //! then is the signature handed over, with the claims already judged: their
 //! verdict (the payload, or the error) waits for the signature's, so a bad
 //! signature is `ERR_JWS_SIGNATURE_VERIFICATION_FAILED` before any claim
@@ -78,8 +78,7 @@ pub fn runtime_key_jwk(id: u32) -> Option<alloc::string::String> {
 
 /// `verify` (with `withHeader`, `verifyWithHeader`), every check of the
 /// pure-Rust path made here, the signature's arithmetic left to the runtime
-/// when the key is an RSA or ECDSA JWK or a JWK Set's (see
-/// `Material::runtime_may_verify`). Returns the payload (an object) when
+/// when the key is a JWK or a JWK Set's. Returns the payload (an object) when
 /// nothing was handed over, else `[key id, algorithm, signing input length,
 /// verdict]` (an array; the numbers as decimal strings).
 ///
@@ -178,8 +177,7 @@ mod handing_over {
 
     impl Handover {
         /// Checks the signature's form strictly, then hands the check over
-        /// when the runtime may do it for `key` (RSA and ECDSA); else checks
-        /// it here.
+        /// (checking it here when the table of keys is in use).
         pub(crate) fn check_or_hand_over(
             &self,
             key: &BoundPublicKey<'_>,
@@ -188,9 +186,6 @@ mod handing_over {
         ) -> Result<(), Error> {
             let algorithm = key.algorithm();
             let public = key.public_key();
-            if !public.material.runtime_may_verify() {
-                return key.verify_signature(signing_input, signature);
-            }
             public.material.check_signature_form(algorithm, signature)?;
             let Some(id) = key_id(public) else {
                 return key.verify_signature(signing_input, signature);
