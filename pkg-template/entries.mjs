@@ -23,19 +23,24 @@
  *   them) so that the runtime's own crypto checks the signatures it does
  *   faster, after every other check in WebAssembly; the glue's own exports
  *   stay the pure-Rust path.
- * - `handOver` (optional): where an entry has the asymmetric API, the glue's
- *   exports that hand a signature check over (`exports`) are put on its value
- *   `to` under `Symbol.for("jwt-edge.handOver")`, for `verifyAsync`
- *   (pkg-template/remote-jwks/web-crypto.js) to check signatures with
- *   WebCrypto; nothing the entry exports changes.
+ * - `handOvers` (optional): where an entry has the asymmetric API, the
+ *   glue's exports that hand a signature over (`exports`) are put on its
+ *   value `to` under `Symbol.for("jwt-edge.handOver")`, for `verifyAsync`
+ *   and `signAsync` (pkg-template/remote-jwks/web-crypto.js,
+ *   web-crypto-sign.js) to check and make signatures with WebCrypto; nothing
+ *   the entry exports changes.
  */
 // Node's `node:crypto` (synchronous) checks RSA and ECDSA signatures, and
 // makes ECDSA and Ed25519 signatures, several times faster than WebAssembly
 // (the measurements are beside the module).
 const nodeCrypto = { module: "runtime-crypto/node-crypto.js", wraps: ["verify", "verifyWithHeader", "Verifier", "sign", "Signer"] };
-// WebCrypto is asynchronous: only `verifyAsync` uses it, in workerd, where it
-// is faster (browsers load the size builds, which hand nothing over).
-const webCryptoHandOver = { to: "verify", exports: ["verifyHandingOver", "runtimeKeyJwk"] };
+// WebCrypto is asynchronous: only `verifyAsync` and `signAsync` use it, in
+// workerd, where it is faster (browsers load the size builds, which hand
+// nothing over).
+const webCryptoHandOvers = [
+  { to: "verify", exports: ["verifyHandingOver", "runtimeKeyJwk"] },
+  { to: "sign", exports: ["signHandingOver"] },
+];
 
 export const runtimes = {
   workerd: {
@@ -49,7 +54,7 @@ export const runtimes = {
     // a compiled WebAssembly.Module.
     init: "initSync",
     load: (wasm) => ({ imports: [`import wasmModule from "./${wasm}";`], run: "initSync({ module: wasmModule });" }),
-    handOver: webCryptoHandOver,
+    handOvers: webCryptoHandOvers,
   },
   "node-import": {
     about: "Node.js as an ES module",
@@ -181,7 +186,7 @@ export const sourceEntries = [
     path: "./remote-jwks",
     source: "remote-jwks/entry.js",
     bundled: true,
-    declarations: ["remote-jwks/remote-jwks.d.ts", "remote-jwks/verify-async.d.ts"],
-    values: ["STALE_LIMIT", "createRemoteJwks", "verifyAsync"],
+    declarations: ["remote-jwks/remote-jwks.d.ts", "remote-jwks/verify-async.d.ts", "remote-jwks/sign-async.d.ts"],
+    values: ["STALE_LIMIT", "createRemoteJwks", "verifyAsync", "signAsync"],
   },
 ];

@@ -1,6 +1,6 @@
 // WebCrypto (`crypto.subtle`, asynchronous) checks verifyAsync's signatures
 // where the entry it verifies with hands them over (workerd:
-// pkg-template/entries.mjs, `handOver`): everything else, every strict rule
+// pkg-template/entries.mjs, `handOvers`): everything else, every strict rule
 // included, runs in WebAssembly first (src/js/runtime_signature.rs); only the
 // signature's arithmetic is done here, with a CryptoKey imported once per key
 // and algorithm. In Node, `verify` already hands it to node:crypto; browsers

@@ -43,17 +43,17 @@ export const runtimeCryptoFile = (runtime) => runtime.runtimeCrypto.module.split
 /** The values of `entry` that the runtime's `runtimeCrypto` module wraps there. */
 const wrappedIn = (entry, runtime) => (runtime.runtimeCrypto ? runtime.runtimeCrypto.wraps.filter((name) => entry.values.includes(name)) : []);
 
-/** The glue's hand-over exports the runtime's `handOver` puts on one of `entry`'s values (where it has the asymmetric API, whose glue has them). */
-const handedOverIn = (entry, runtime) =>
-  runtime.handOver && entry.values.includes("importJwk") && entry.values.includes(runtime.handOver.to) ? runtime.handOver.exports : [];
+/** The runtime's `handOvers` that put the glue's hand-over exports on `entry`'s values (where it has the asymmetric API, whose glue has them). */
+const handOversIn = (entry, runtime) =>
+  entry.values.includes("importJwk") ? (runtime.handOvers ?? []).filter(({ to }) => entry.values.includes(to)) : [];
 
 /** The module of an entry that loads its build in a runtime. */
 function loaderSource(entry, runtime, profile) {
   const { imports, run } = runtime.load(profile.wasm);
   const wrapped = wrappedIn(entry, runtime);
   const plain = entry.values.filter((name) => !wrapped.includes(name));
-  const handOver = handedOverIn(entry, runtime);
-  const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...plain, ...handOver].join(", ");
+  const handOvers = handOversIn(entry, runtime);
+  const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...plain, ...handOvers.flatMap(({ exports }) => exports)].join(", ");
   const init = runtime.init === "default" ? "init, " : "";
   const withCrypto = wrapped.length === 0 ? [] : [`import * as glue from "./${profile.name}.js";`, `import { withRuntimeCrypto } from "./${runtimeCryptoFile(runtime)}";`];
   return [
@@ -65,7 +65,7 @@ function loaderSource(entry, runtime, profile) {
     "",
     run,
     ...(wrapped.length === 0 ? [] : [`const { ${wrapped.join(", ")} } = withRuntimeCrypto(glue);`]),
-    ...(handOver.length === 0 ? [] : [`${runtime.handOver.to}[Symbol.for("jwt-edge.handOver")] = { ${handOver.join(", ")} };`]),
+    ...handOvers.map(({ to, exports }) => `${to}[Symbol.for("jwt-edge.handOver")] = { ${exports.join(", ")} };`),
     "",
     "export const JwtError = publishedJwtError();",
     `export { ${entry.values.join(", ")} };`,

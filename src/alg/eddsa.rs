@@ -15,6 +15,7 @@ const KEY_LEN: usize = 32;
 /// curve25519-dalek's `EIGHT_TORSION`). `verify_strict` refuses a signature
 /// whose `R` is one of them; comparing bytes costs nothing where decompressing
 /// `R` to ask costs a square root.
+#[cfg(speed_or_native)]
 const SMALL_ORDER_R: [[u8; KEY_LEN]; 8] = {
     let mut identity = [0; KEY_LEN];
     identity[0] = 1;
@@ -112,7 +113,10 @@ impl Ed25519PublicKey {
     /// not match.
     pub(crate) fn verify(&self, message: &[u8], signature: &[u8]) -> Result<(), Error> {
         // verify_strict checks these too; made here, the pure path and the
-        // runtime's crypto (after the same call) refuse exactly alike.
+        // runtime's crypto (after the same call) refuse exactly alike. (The
+        // browsers' size builds, which hand nothing over, leave them to
+        // verify_strict: 127 bytes gzipped.)
+        #[cfg(speed_or_native)]
         Self::check_signature_form(signature)?;
         let signature =
             ed25519_dalek::Signature::from_slice(signature).map_err(|_| Error::SignatureInvalid)?;
@@ -129,6 +133,7 @@ impl Ed25519PublicKey {
     ///
     /// # Errors
     /// [`Error::SignatureInvalid`], with no detail.
+    #[cfg(speed_or_native)]
     pub(crate) fn check_signature_form(signature: &[u8]) -> Result<(), Error> {
         let (Some(r), Some(s)) = (signature.get(..KEY_LEN), signature.get(KEY_LEN..)) else {
             return Err(Error::SignatureInvalid);

@@ -2,12 +2,12 @@
 // ES256 and EdDSA verify and ES256/EdDSA sign, by jwt-edge's pure-Rust path
 // (the glue of the build the workerd entry loads, called directly: the module
 // bench/edge.mjs generates as `jwt-edge-speed-build`), its package entries
-// (`verify`, `sign`, and `verifyAsync` with the JWK or a remote JWK Set from
+// (`verify`, `sign`, `signAsync`, and `verifyAsync` with the JWK or a remote JWK Set from
 // its cache), jose and hono, each with a `CryptoKey` and with the JWK.
 import { sign as honoSign, verify as honoVerify } from "hono/jwt";
 import { importJWK, jwtVerify, SignJWT } from "jose";
 import { sign as jwtEdgeSign, verify as jwtEdgeVerify } from "jwt-edge";
-import { createRemoteJwks, verifyAsync } from "jwt-edge/remote-jwks";
+import { createRemoteJwks, signAsync, verifyAsync } from "jwt-edge/remote-jwks";
 import { initSync, sign as rustSign, speedModule, verify as rustVerify } from "jwt-edge-speed-build";
 
 initSync({ module: speedModule });
@@ -69,6 +69,8 @@ export async function asymmetricCase(lib, params, request) {
       return () => rustSign(claims, privateJwk, { alg });
     case "jwt-edge sign, private JWK":
       return () => jwtEdgeSign(claims, privateJwk, { alg });
+    case "jwt-edge signAsync, private JWK":
+      return () => signAsync(claims, privateJwk, { alg });
     case "jose SignJWT, CryptoKey": {
       const key = await importJWK(privateJwk, alg);
       return () => new SignJWT(claims).setProtectedHeader(header).sign(key);
