@@ -7,10 +7,10 @@
 // key. Elsewhere (browsers, which load the size build; Node, where `sign`
 // already uses node:crypto) signAsync is `sign`.
 //
-// Why: µs per signature of the same claims with a private JWK inside workerd
-// (wrangler dev 4; the best of 5 runs of 1000, timed from outside), `sign`
-// (pure Rust in WebAssembly) against signAsync:
-//   ES256 1295 → 35   EdDSA 230 → 29
+// Why: µs per signature of the benchmark's claims with a private JWK inside
+// workerd (`node bench/edge.mjs --quick --only asymmetric`: wrangler dev 4,
+// timed from outside), `sign` (pure Rust in WebAssembly) against signAsync:
+//   ES256 1420 → 50   EdDSA 232 → 34   (jose with a CryptoKey: 37, 28)
 // Unlike the pure path's ECDSA signatures (RFC 6979: deterministic),
 // WebCrypto's are randomized: the same payload signed twice gives two
 // different tokens, both valid. Ed25519's are deterministic on both paths.

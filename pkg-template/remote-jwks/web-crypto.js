@@ -13,7 +13,7 @@
 // against `verifyAsync` (every strict check in WebAssembly, the signature in
 // WebCrypto):
 //   RS256 365 → 80   PS256 327 → 76   ES256 673 → 69
-//   ES384 2715 → 476   ES512 3389 → 1234   EdDSA 121 → 63
+//   ES384 2715 → 476   ES512 3389 → 1234   EdDSA 131 → 63
 import { publishedJwtError } from "../error.js";
 
 // The pure-Rust path's error for a signature that does not match (its
