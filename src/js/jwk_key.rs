@@ -18,7 +18,7 @@ pub(crate) enum JwkKey {
     Set(KeySet),
 }
 
-fn not_a_key() -> Error {
+pub(crate) fn not_a_key() -> Error {
     Error::InvalidKey {
         reason: "the key must be a string, a Uint8Array, a JWK or a JWK Set",
     }

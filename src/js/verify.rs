@@ -149,7 +149,7 @@ pub(crate) fn verify_any<const WITH_HEADER: bool>(
     // call with the same key (`last_jwk`).
     #[cfg(all(feature = "asymmetric", speed_or_native))]
     if key.is_object() && !key.has_type::<super::host::Uint8Array>() {
-        return super::last_jwk::with_last_jwk(super::jwk_key::key_json(key)?, with_jwk);
+        return super::last_jwk::with_last_jwk(key, with_jwk);
     }
     match VerifyKey::from_js(key)? {
         VerifyKey::Secret(ref secret) => {
