@@ -17,8 +17,7 @@ function isRemoteJwks(key) {
  */
 export function verifyAsyncWith({ verify, decodeProtectedHeader }) {
   const check = withWebCrypto(verify) ?? verify;
-  return async function verifyAsync(token, key, options) {
-    if (!isRemoteJwks(key)) return check(token, key, options);
+  async function withRemoteSet(token, key, options) {
     // A set fresh in memory is tried first, without reading the header or
     // waiting on the store: a cache hit then costs the verify and little
     // more. A token whose key is not in it takes the path below, which
@@ -35,5 +34,16 @@ export function verifyAsyncWith({ verify, decodeProtectedHeader }) {
     // A malformed token is refused before anything is fetched.
     const header = decodeProtectedHeader(token);
     return check(token, await key.getKeySet(header), options);
+  }
+  return function verifyAsync(token, key, options) {
+    if (isRemoteJwks(key)) return withRemoteSet(token, key, options);
+    // Not an async function: the promise of WebCrypto's path is handed on as
+    // it is, with no promise around it (each costs a turn of the microtask
+    // queue), and a synchronous `check`'s result or error becomes one.
+    try {
+      return Promise.resolve(check(token, key, options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   };
 }

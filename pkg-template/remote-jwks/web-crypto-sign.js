@@ -31,22 +31,21 @@ const KEPT_KEYS = 16;
 
 const HAND_OVER = Symbol.for("jwt-edge.handOver");
 
+const encoder = new TextEncoder();
+
 /** `bytes` in base64url without padding. */
-function base64url(bytes) {
-  let binary = "";
-  for (let index = 0; index < bytes.length; index += 1) binary += String.fromCharCode(bytes[index]);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
+const base64url = (bytes) => bytes.toBase64({ alphabet: "base64url", omitPadding: true });
 
 /**
  * The package's `signAsync`, made from an entry's own `sign`: its signatures
  * made by WebCrypto when the entry put its hand-over export on `sign` and the
- * runtime has WebCrypto; else `sign` itself, answering through a promise.
+ * runtime has WebCrypto and `Uint8Array.prototype.toBase64` (workerd); else
+ * `sign` itself, answering through a promise.
  */
 export function signAsyncWith(sign) {
   const handOver = sign[HAND_OVER];
   const subtle = globalThis.crypto?.subtle;
-  if (handOver === undefined || subtle === undefined) {
+  if (handOver === undefined || subtle === undefined || typeof Uint8Array.prototype.toBase64 !== "function") {
     return async function signAsync(payload, key, options) {
       return sign(payload, key, options);
     };
@@ -92,7 +91,7 @@ export function signAsyncWith(sign) {
     if (cryptoKey === null) return sign(payload, key, options);
     let signature;
     try {
-      signature = new Uint8Array(await subtle.sign(algorithms[alg][1], cryptoKey, new TextEncoder().encode(input)));
+      signature = new Uint8Array(await subtle.sign(algorithms[alg][1], cryptoKey, encoder.encode(input)));
     } catch {
       return sign(payload, key, options);
     }

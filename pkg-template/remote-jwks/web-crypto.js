@@ -44,15 +44,18 @@ const KEPT_KEYS = 32;
 
 const HAND_OVER = Symbol.for("jwt-edge.handOver");
 
+const encoder = new TextEncoder();
+
+
 /**
  * `verify` with its signature checks done by WebCrypto, asynchronously, when
- * the entry put its hand-over exports on it and the runtime has WebCrypto;
- * else `undefined`.
+ * the entry put its hand-over exports on it and the runtime has WebCrypto
+ * and `Uint8Array.fromBase64` (workerd); else `undefined`.
  */
 export function withWebCrypto(verify) {
   const handOver = verify[HAND_OVER];
   const subtle = globalThis.crypto?.subtle;
-  if (handOver === undefined || subtle === undefined) return undefined;
+  if (handOver === undefined || subtle === undefined || typeof Uint8Array.fromBase64 !== "function") return undefined;
   // `${key id} ${algorithm}` → CryptoKey, or null where WebCrypto would not
   // import it (its tokens stay on the pure path). Only imported keys are
   // kept, never a pending promise: in workerd, a request must not await one
@@ -91,13 +94,10 @@ export function withWebCrypto(verify) {
     if (imported === null) return pure();
     let good;
     try {
-      const input = new TextEncoder().encode(token.slice(0, inputLength));
-      const base64 = token.slice(inputLength + 1).replaceAll("-", "+").replaceAll("_", "/");
-      // A plain loop: Uint8Array.from with a mapping function took 16 µs
-      // for an RS256 signature inside workerd, this loop 2 µs.
-      const binary = atob(base64);
-      const signature = new Uint8Array(binary.length);
-      for (let index = 0; index < binary.length; index += 1) signature[index] = binary.charCodeAt(index);
+      const input = encoder.encode(token.slice(0, inputLength));
+      // (Uint8Array.from with a mapping function over atob's text took 16 µs
+      // for an RS256 signature inside workerd.)
+      const signature = Uint8Array.fromBase64(token.slice(inputLength + 1), { alphabet: "base64url" });
       good = await subtle.verify(algorithms[alg][1], imported, signature, input);
     } catch {
       return pure();
