@@ -17,31 +17,38 @@ function isRemoteJwks(key) {
  */
 export function verifyAsyncWith({ verify, decodeProtectedHeader }) {
   const check = withWebCrypto(verify) ?? verify;
-  async function withRemoteSet(token, key, options) {
-    // A set fresh in memory is tried first, without reading the header or
-    // waiting on the store: a cache hit then costs the verify and little
-    // more. A token whose key is not in it takes the path below, which
-    // refetches for an unknown `kid` (after the cooldown) and gives the same
-    // outcome a first try would.
-    const fresh = key[freshKeySet]?.();
-    if (fresh !== undefined) {
-      try {
-        return await check(token, fresh, options);
-      } catch (error) {
-        if (error?.code !== "ERR_JWKS_NO_MATCHING_KEY") throw error;
-      }
+  /** `check`'s outcome as a promise (its own, where it is WebCrypto's). */
+  function checked(token, key, options) {
+    try {
+      return Promise.resolve(check(token, key, options));
+    } catch (error) {
+      return Promise.reject(error);
     }
+  }
+  async function fetchedFor(token, key, options) {
     // A malformed token is refused before anything is fetched.
     const header = decodeProtectedHeader(token);
     return check(token, await key.getKeySet(header), options);
   }
+  function withRemoteSet(token, key, options) {
+    // A set fresh in memory is tried first, without reading the header or
+    // waiting on the store: a cache hit then costs the verify and one
+    // promise more. A token whose key is not in it takes the path below,
+    // which refetches for an unknown `kid` (after the cooldown) and gives the
+    // same outcome a first try would.
+    const fresh = key[freshKeySet]?.();
+    if (fresh === undefined) return fetchedFor(token, key, options);
+    return checked(token, fresh, options).catch((error) => {
+      if (error?.code !== "ERR_JWKS_NO_MATCHING_KEY") throw error;
+      return fetchedFor(token, key, options);
+    });
+  }
+  // Not an async function: the promise of WebCrypto's path is handed on as
+  // it is, with no promise around it (each costs a turn of the microtask
+  // queue); anything thrown on the way becomes a rejection.
   return function verifyAsync(token, key, options) {
-    if (isRemoteJwks(key)) return withRemoteSet(token, key, options);
-    // Not an async function: the promise of WebCrypto's path is handed on as
-    // it is, with no promise around it (each costs a turn of the microtask
-    // queue), and a synchronous `check`'s result or error becomes one.
     try {
-      return Promise.resolve(check(token, key, options));
+      return isRemoteJwks(key) ? withRemoteSet(token, key, options) : checked(token, key, options);
     } catch (error) {
       return Promise.reject(error);
     }
