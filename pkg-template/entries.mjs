@@ -30,8 +30,8 @@
  *   web-crypto-sign.js) to check and make signatures with WebCrypto; nothing
  *   the entry exports changes.
  */
-// Node's `node:crypto` (synchronous) checks RSA and ECDSA signatures, and
-// makes ECDSA and Ed25519 signatures, several times faster than WebAssembly
+// Node's `node:crypto` (synchronous) checks RSA, ECDSA and Ed25519
+// signatures, and makes ECDSA and Ed25519 signatures, several times faster than WebAssembly
 // (the measurements are beside the module).
 const nodeCrypto = { module: "runtime-crypto/node-crypto.js", wraps: ["verify", "verifyWithHeader", "Verifier", "sign", "Signer"] };
 // WebCrypto is asynchronous: only `verifyAsync` and `signAsync` use it, in
