@@ -15,6 +15,8 @@
 // WebCrypto's are randomized: the same payload signed twice gives two
 // different tokens, both valid. Ed25519's are deterministic on both paths.
 
+import { keptCryptoKeys } from "./crypto-keys.js";
+
 /** Per algorithm: WebCrypto's import and sign parameters. */
 const ecdsa = (namedCurve, hash) => [{ name: "ECDSA", namedCurve }, { name: "ECDSA", hash }];
 const ed25519 = [{ name: "Ed25519" }, { name: "Ed25519" }];
@@ -52,25 +54,16 @@ export function signAsyncWith(sign) {
   }
   // Private key id (from the WebAssembly side, never reused) → CryptoKey, or
   // null where WebCrypto would not import it (its tokens stay on the pure
-  // path). Only imported keys are kept, never a pending promise: in workerd,
-  // a request must not await one that another request started.
-  const signingKeys = new Map();
-
-  async function importedKey(id, alg, jwk) {
-    let key;
-    try {
+  // path).
+  const signingKeys = keptCryptoKeys(KEPT_KEYS);
+  const importedKey = (id, alg, jwk) =>
+    signingKeys.imported(id, () => {
       // The JWK is parsed here and dropped: only the CryptoKey (not
       // extractable) is kept. Its `alg` goes (the algorithm is fixed
       // already): workerd refuses an Ed25519 JWK whose `alg` is "Ed25519".
       const { alg: _, ...material } = JSON.parse(jwk);
-      key = alg in algorithms ? await subtle.importKey("jwk", material, algorithms[alg][0], false, ["sign"]) : null;
-    } catch {
-      key = null;
-    }
-    if (signingKeys.size >= KEPT_KEYS) signingKeys.delete(signingKeys.keys().next().value);
-    signingKeys.set(id, key);
-    return key;
-  }
+      return alg in algorithms ? subtle.importKey("jwk", material, algorithms[alg][0], false, ["sign"]) : null;
+    });
 
   return async function signAsync(payload, key, options) {
     // The token as it is (nothing handed over: a secret), or `[key id,

@@ -15,6 +15,7 @@
 //   RS256 365 → 80   PS256 327 → 76   ES256 673 → 69
 //   ES384 2715 → 476   ES512 3389 → 1234   EdDSA 131 → 63
 import { publishedJwtError } from "../error.js";
+import { keptCryptoKeys } from "./crypto-keys.js";
 
 // The pure-Rust path's error for a signature that does not match (its
 // Error::SignatureInvalid; tests/js/runtime-crypto.test.mjs compares them).
@@ -57,23 +58,13 @@ export function withWebCrypto(verify) {
   const subtle = globalThis.crypto?.subtle;
   if (handOver === undefined || subtle === undefined || typeof Uint8Array.fromBase64 !== "function") return undefined;
   // `${key id} ${algorithm}` → CryptoKey, or null where WebCrypto would not
-  // import it (its tokens stay on the pure path). Only imported keys are
-  // kept, never a pending promise: in workerd, a request must not await one
-  // that another request started.
-  const cryptoKeys = new Map();
-
-  async function importedKey(name, id, alg) {
-    const jwk = handOver.runtimeKeyJwk(id);
-    let key;
-    try {
-      key = jwk === undefined ? null : await subtle.importKey("jwk", JSON.parse(jwk), algorithms[alg][0], false, ["verify"]);
-    } catch {
-      key = null;
-    }
-    if (cryptoKeys.size >= KEPT_KEYS) cryptoKeys.delete(cryptoKeys.keys().next().value);
-    cryptoKeys.set(name, key);
-    return key;
-  }
+  // import it (its tokens stay on the pure path).
+  const cryptoKeys = keptCryptoKeys(KEPT_KEYS);
+  const importedKey = (name, id, alg) =>
+    cryptoKeys.imported(name, () => {
+      const jwk = handOver.runtimeKeyJwk(id);
+      return jwk === undefined ? null : subtle.importKey("jwk", JSON.parse(jwk), algorithms[alg][0], false, ["verify"]);
+    });
 
   return async function verifyWithWebCrypto(token, key, options) {
     const outcome = handOver.verifyHandingOver(token, key, options, false);

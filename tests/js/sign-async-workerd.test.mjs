@@ -5,22 +5,14 @@
 // error is `sign`'s. The worker counts WebCrypto's `sign` calls (they still
 // run) to show which path ran; jose verifies the tokens in Node.
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify } from "jose";
-import { scratchProject } from "./support/package.mjs";
-import { startWrangler } from "./support/worker.mjs";
+import { outcomeSource, startCheckWorker } from "./support/check-worker.mjs";
 
-const project = scratchProject();
-const dir = join(project.dir, "sign-async-worker");
 let worker;
 
 before(async () => {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, "worker.js"),
-    `import { sign } from "jwt-edge";
+  worker = await startCheckWorker("jwt-edge-sign-async-check", `import { sign } from "jwt-edge";
 import { signAsync } from "jwt-edge/remote-jwks";
 
 let webCryptoSignatures = 0;
@@ -30,14 +22,7 @@ crypto.subtle.sign = (...args) => {
   return subtleSign(...args);
 };
 
-async function outcome(call) {
-  try {
-    return { value: await call() };
-  } catch (error) {
-    const { name, code, message, claim, reason } = error;
-    return { name, code, message, claim, reason };
-  }
-}
+${outcomeSource}
 
 // POST [{ payload, key, options }] → per case the outcome of sign, of
 // signAsync (twice: the second finds its key kept), and the WebCrypto
@@ -56,22 +41,12 @@ export default {
     return Response.json(results);
   },
 };
-`,
-  );
-  writeFileSync(join(dir, "wrangler.toml"), 'name = "jwt-edge-sign-async-check"\nmain = "worker.js"\ncompatibility_date = "2025-09-01"\n');
-  worker = await startWrangler(dir);
+`);
 });
-after(async () => {
-  await worker?.stop();
-  project.remove();
-});
+after(() => worker?.stop());
 
 /** The worker's outcomes for `cases`. */
-async function inWorkerd(cases) {
-  const response = await fetch(worker.url, { method: "POST", body: JSON.stringify(cases), signal: AbortSignal.timeout(120_000) });
-  assert.equal(response.status, 200);
-  return response.json();
-}
+const inWorkerd = (cases) => worker.run(cases);
 
 const now = Math.floor(Date.now() / 1000);
 const claims = { sub: "user-1", iat: now, exp: now + 600 };

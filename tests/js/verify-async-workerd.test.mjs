@@ -6,23 +6,16 @@
 // Wycheproof's JWS cases and forged signatures. The worker counts WebCrypto's
 // `verify` calls (they still run) to show which path ran.
 import assert from "node:assert/strict";
-import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { CompactSign, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { ed25519Forgeries } from "./support/ed25519-forgery.mjs";
-import { scratchProject } from "./support/package.mjs";
-import { startWrangler } from "./support/worker.mjs";
+import { outcomeSource, startCheckWorker } from "./support/check-worker.mjs";
 
-const project = scratchProject();
-const dir = join(project.dir, "verify-async-worker");
 let worker;
 
 before(async () => {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, "worker.js"),
-    `import { verify } from "jwt-edge/jwk";
+  worker = await startCheckWorker("jwt-edge-verify-async-check", `import { verify } from "jwt-edge/jwk";
 import { verifyAsync } from "jwt-edge/remote-jwks";
 
 let webCryptoChecks = 0;
@@ -32,14 +25,7 @@ crypto.subtle.verify = (...args) => {
   return subtleVerify(...args);
 };
 
-async function outcome(call) {
-  try {
-    return { value: await call() };
-  } catch (error) {
-    const { name, code, message, claim, reason } = error;
-    return { name, code, message, claim, reason };
-  }
-}
+${outcomeSource}
 
 // POST [{ token, key, options }] → per case the outcome of verify, of
 // verifyAsync, and the WebCrypto checks verifyAsync made.
@@ -56,22 +42,12 @@ export default {
     return Response.json(results);
   },
 };
-`,
-  );
-  writeFileSync(join(dir, "wrangler.toml"), 'name = "jwt-edge-verify-async-check"\nmain = "worker.js"\ncompatibility_date = "2025-09-01"\n');
-  worker = await startWrangler(dir);
+`);
 });
-after(async () => {
-  await worker?.stop();
-  project.remove();
-});
+after(() => worker?.stop());
 
 /** The worker's outcomes for `cases`. */
-async function inWorkerd(cases) {
-  const response = await fetch(worker.url, { method: "POST", body: JSON.stringify(cases), signal: AbortSignal.timeout(120_000) });
-  assert.equal(response.status, 200);
-  return response.json();
-}
+const inWorkerd = (cases) => worker.run(cases);
 
 const now = Math.floor(Date.now() / 1000);
 const SIGNATURE_FAILED = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
