@@ -85,60 +85,84 @@ const isSecret = (key) => typeof key === "string" || key instanceof Uint8Array;
  * `node:crypto`.
  */
 export function withRuntimeCrypto(glue) {
-  // Key id (from the WebAssembly side, never reused) → KeyObject, or null for
-  // a key node:crypto would not import (its tokens stay on the pure path).
-  const keyObjects = new Map();
+  // Key id (from the WebAssembly side, never reused, each bound to one
+  // algorithm) → `[hash, { key, ...options }]` for `crypto.verify`, or null
+  // for a key node:crypto would not import (its tokens stay on the pure path).
+  const verifyingKeys = new Map();
 
-  function keyObject(id) {
-    let key = keyObjects.get(id);
+  function verifyingKey(id) {
+    let key = verifyingKeys.get(id);
     if (key !== undefined) return key;
-    const jwk = glue.runtimeKeyJwk(id);
-    try {
-      key = jwk === undefined ? null : createPublicKey({ key: JSON.parse(jwk), format: "jwk" });
-    } catch {
-      key = null;
+    key = null;
+    const text = glue.runtimeKeyJwk(id);
+    if (text !== undefined) {
+      const { alg, ...jwk } = JSON.parse(text);
+      if (alg in algorithms) {
+        const [hash, options] = algorithms[alg];
+        try {
+          key = [hash, { key: createPublicKey({ key: jwk, format: "jwk" }), ...options }];
+        } catch {
+          key = null;
+        }
+      }
     }
-    if (keyObjects.size >= KEPT_KEYS) keyObjects.delete(keyObjects.keys().next().value);
-    keyObjects.set(id, key);
+    if (verifyingKeys.size >= KEPT_KEYS) verifyingKeys.delete(verifyingKeys.keys().next().value);
+    verifyingKeys.set(id, key);
     return key;
   }
 
-  // The outcome of a call on `token` that may have handed its signature
-  // over: the payload as it is, or `[key id, algorithm, signing input
-  // length, verdict]` (the numbers as decimal strings), whose verdict (the payload or a claim's error) stands
-  // once the signature is good. The token is the signing input (ASCII), a "."
-  // and the signature in base64url, checked canonical in WebAssembly: decoded
-  // here, it gives the very bytes checked there. Where node:crypto cannot
-  // answer, `pure` does it all.
-  function settle(token, outcome, pure) {
-    if (!Array.isArray(outcome)) return outcome;
-    const [id, alg, length, verdict] = outcome;
-    const inputLength = Number(length);
-    const key = keyObject(Number(id));
-    if (key === null) return pure();
-    if (!(alg in algorithms)) return pure();
-    const [hash, options] = algorithms[alg];
-    let good;
+  // A call that may hand its signature over (`verifying()`, one of the
+  // `verifyHandingOver` exports), settled: its payload as it is when
+  // nothing was handed over; else the signature checked first, its payload
+  // (or the claims' error it threw) standing once the signature is good.
+  // The token is the signing input (ASCII), a "." and the signature in
+  // base64url, checked in WebAssembly to be exactly that, canonical: split at
+  // its last ".", it gives the very bytes checked there. Where node:crypto
+  // cannot answer, `pure` does it all.
+  function settle(token, verifying, pure) {
+    let outcome;
+    let thrown = false;
     try {
-      const input = Buffer.from(token.slice(0, inputLength), "latin1");
-      const signature = Buffer.from(token.slice(inputLength + 1), "base64url");
-      good = cryptoVerify(hash, input, { key, ...options }, signature);
-    } catch {
-      return pure();
+      outcome = verifying();
+    } catch (error) {
+      outcome = error;
+      thrown = true;
     }
-    if (!good) throw signatureFailed();
-    if (verdict instanceof Error) throw verdict;
-    return verdict;
+    const id = glue.handedOver();
+    if (id !== 0) {
+      const key = verifyingKey(id);
+      if (key === null) return pure();
+      let good;
+      try {
+        const dot = token.lastIndexOf(".");
+        const input = Buffer.from(token.slice(0, dot), "latin1");
+        const signature = Buffer.from(token.slice(dot + 1), "base64url");
+        good = cryptoVerify(key[0], input, key[1], signature);
+      } catch {
+        return pure();
+      }
+      if (!good) throw signatureFailed();
+    }
+    if (thrown) throw outcome;
+    return outcome;
   }
 
   function verify(token, key, options) {
     if (isSecret(key)) return glue.verify(token, key, options);
-    return settle(token, glue.verifyHandingOver(token, key, options, false), () => glue.verify(token, key, options));
+    return settle(
+      token,
+      () => glue.verifyHandingOver(token, key, options, false),
+      () => glue.verify(token, key, options),
+    );
   }
 
   function verifyWithHeader(token, key, options) {
     if (isSecret(key)) return glue.verifyWithHeader(token, key, options);
-    return settle(token, glue.verifyHandingOver(token, key, options, true), () => glue.verifyWithHeader(token, key, options));
+    return settle(
+      token,
+      () => glue.verifyHandingOver(token, key, options, true),
+      () => glue.verifyWithHeader(token, key, options),
+    );
   }
 
   class Verifier {
@@ -150,11 +174,19 @@ export function withRuntimeCrypto(glue) {
     }
     verify(token) {
       if (this.#secret) return this.#verifier.verify(token);
-      return settle(token, this.#verifier.verifyHandingOver(token, false), () => this.#verifier.verify(token));
+      return settle(
+        token,
+        () => this.#verifier.verifyHandingOver(token, false),
+        () => this.#verifier.verify(token),
+      );
     }
     verifyWithHeader(token) {
       if (this.#secret) return this.#verifier.verifyWithHeader(token);
-      return settle(token, this.#verifier.verifyHandingOver(token, true), () => this.#verifier.verifyWithHeader(token));
+      return settle(
+        token,
+        () => this.#verifier.verifyHandingOver(token, true),
+        () => this.#verifier.verifyWithHeader(token),
+      );
     }
     free() {
       this.#verifier.free();

@@ -61,9 +61,9 @@ pub(crate) fn through(
     }
 }
 
-/// The public JWK (its key material alone) of the key with id `id`, for the
-/// runtime to import; `undefined` once the key has been forgotten (and in the
-/// size builds, which hand nothing over).
+/// The public JWK of the key with id `id`, its `alg` the one algorithm the
+/// id stands for, for the runtime to import; `undefined` once the key has
+/// been forgotten (and in the size builds, which hand nothing over).
 #[wasm_bindgen(js_name = runtimeKeyJwk, skip_typescript)]
 #[must_use]
 pub fn runtime_key_jwk(id: u32) -> Option<alloc::string::String> {
@@ -76,15 +76,29 @@ pub fn runtime_key_jwk(id: u32) -> Option<alloc::string::String> {
     }
 }
 
+/// What the last `verifyHandingOver` (free or a `Verifier`'s) handed over:
+/// the id of the key (and algorithm) whose signature check is left to the
+/// runtime, or 0 when it left nothing (the signature was checked here, or
+/// a rule failed before it). Read once: it is 0 afterwards.
+#[wasm_bindgen(js_name = handedOver, skip_typescript)]
+#[must_use]
+pub fn handed_over() -> u32 {
+    #[cfg(speed_or_native)]
+    return handing_over::take_handed_over();
+    #[cfg(not(speed_or_native))]
+    0
+}
+
 /// `verify` (with `withHeader`, `verifyWithHeader`), every check of the
 /// pure-Rust path made here, the signature's arithmetic left to the runtime
-/// when the key is a JWK or a JWK Set's. Returns the payload (an object) when
-/// nothing was handed over, else `[key id, algorithm, signing input length,
-/// verdict]` (an array; the numbers as decimal strings).
+/// when the key is a JWK or a JWK Set's. Returns what `verify` returns (or
+/// throws its error), the claims judged; whether the signature was left to
+/// the runtime, and to which key, `handedOver()` tells right after. When it
+/// was, the payload (or the claims' error) stands only once the runtime
+/// finds the signature good.
 ///
 /// # Errors
-/// Throws a `JwtError` with the code of the first rule that fails before the
-/// signature.
+/// Throws a `JwtError` with the code of the first rule that fails.
 #[wasm_bindgen(js_name = verifyHandingOver, skip_typescript)]
 pub fn verify_handing_over(
     token: &JsValue,
@@ -109,7 +123,6 @@ pub fn verify_handing_over(
 mod handing_over {
     use crate::js::error::to_js;
     use crate::js::functions::token_text;
-    use crate::js::host::array_of4;
     use crate::js::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
     use crate::js::options::VerifyConfig;
     use crate::js::verify::verify_any;
@@ -117,7 +130,8 @@ mod handing_over {
     use crate::{Algorithm, Error, PublicKey, VerifyingKey};
     use alloc::string::String;
     use alloc::vec::Vec;
-    use core::cell::RefCell;
+    use core::cell::Cell;
+    use core::sync::atomic::{AtomicU32, Ordering};
     use spin::mutex::SpinMutex;
     use wasm_bindgen::JsValue;
 
@@ -126,28 +140,42 @@ mod handing_over {
     /// keys pays a preparation per key it comes back to).
     const KEPT_KEYS: usize = 16;
 
-    /// The keys whose signatures were handed to the runtime, each with an id
-    /// that is never reused, so that the JavaScript side prepares its own key
-    /// object once per key and finds it by the id.
+    /// The keys whose signatures were handed to the runtime, each bound to
+    /// the algorithm it was used with and given an id (from 1) that is never
+    /// reused, so that the JavaScript side prepares its own key object once
+    /// per key and algorithm and finds it by the id.
     struct RuntimeKeys {
         next_id: u32,
         keys: Vec<(u32, PublicKey)>,
     }
 
     static RUNTIME_KEYS: SpinMutex<RuntimeKeys> = SpinMutex::new(RuntimeKeys {
-        next_id: 0,
+        next_id: 1,
         keys: Vec::new(),
     });
 
-    /// The id of `key` (told by its material: a JWK with and without `alg`
-    /// or `kid` is one key), given a new one if it has none; `None` when the
-    /// table is in use.
-    fn key_id(key: &PublicKey) -> Option<u32> {
+    /// What the last verification handed over (`handedOver()`): a key id, or 0.
+    ///
+    /// Written once, as the very last step of every `verifyHandingOver`,
+    /// after anything that can call into JavaScript: a verification started
+    /// from inside another (a getter of its options, say) has written its
+    /// own before the outer one writes, so what JavaScript reads right after
+    /// a call returns is always that call's.
+    static HANDED_OVER: AtomicU32 = AtomicU32::new(0);
+
+    pub(super) fn take_handed_over() -> u32 {
+        HANDED_OVER.swap(0, Ordering::Relaxed)
+    }
+
+    /// The id of `key` bound to `algorithm` (told by its material: a JWK
+    /// with and without `kid` is one key), given a new one if it has none;
+    /// `None` when the table is in use.
+    fn key_id(key: &PublicKey, algorithm: Algorithm) -> Option<u32> {
         let mut table = RUNTIME_KEYS.try_lock()?;
         if let Some((id, _)) = table
             .keys
             .iter()
-            .find(|(_, kept)| kept.material == key.material)
+            .find(|(_, kept)| kept.algorithm == Some(algorithm) && kept.material == key.material)
         {
             return Some(*id);
         }
@@ -156,8 +184,8 @@ mod handing_over {
         }
         let id = table.next_id;
         table.next_id = id.checked_add(1)?;
-        let material = PublicKey::from_material(key.material.clone(), None);
-        table.keys.push((id, material));
+        let bound = PublicKey::from_material(key.material.clone(), Some(algorithm));
+        table.keys.push((id, bound));
         Some(id)
     }
 
@@ -167,12 +195,11 @@ mod handing_over {
         Some(key.to_jwk())
     }
 
-    /// One verification whose signature check may be handed over, and what
-    /// was handed over: the key's id, the algorithm and the signing input's
-    /// length.
+    /// One verification whose signature check may be handed over, and the
+    /// id of the key it was handed over with (0 until then).
     #[derive(Default)]
     pub(crate) struct Handover {
-        handed: RefCell<Option<(u32, Algorithm, usize)>>,
+        handed: Cell<u32>,
     }
 
     impl Handover {
@@ -187,33 +214,18 @@ mod handing_over {
             let algorithm = key.algorithm();
             let public = key.public_key();
             public.material.check_signature_form(algorithm, signature)?;
-            let Some(id) = key_id(public) else {
+            let Some(id) = key_id(public, algorithm) else {
                 return key.verify_signature(signing_input, signature);
             };
-            *self.handed.borrow_mut() = Some((id, algorithm, signing_input.len()));
+            self.handed.set(id);
             Ok(())
         }
 
-        /// What the verification gives JavaScript: its `outcome` as it is
-        /// when nothing was handed over (an object, or thrown); else
-        /// `[key id, algorithm, signing input length, verdict]`, the verdict
-        /// being the payload or the error to throw once the signature is
-        /// good. (The token is the signing input, a `.` and the signature in
-        /// base64url, checked here to be canonical: JavaScript decodes the
-        /// very bytes checked here. The numbers go as decimal strings: a
-        /// number would add a conversion to the glue, which the size builds
-        /// share.)
-        fn finish(self, outcome: Result<JsValue, Error>) -> Result<JsValue, Error> {
-            let Some((id, algorithm, input_length)) = self.handed.into_inner() else {
-                return outcome;
-            };
-            let verdict = outcome.unwrap_or_else(|error| to_js(&error));
-            Ok(array_of4(
-                &JsValue::from(alloc::format!("{id}")),
-                &JsValue::from(algorithm.name()),
-                &JsValue::from(alloc::format!("{input_length}")),
-                &verdict,
-            ))
+        /// `outcome` as JavaScript gets it, `handedOver()` set to what this
+        /// verification handed over: the last step of every call.
+        fn finish<T>(self, outcome: T) -> T {
+            HANDED_OVER.store(self.handed.get(), Ordering::Relaxed);
+            outcome
         }
     }
 
@@ -225,32 +237,31 @@ mod handing_over {
         options: &JsValue,
         with_header: bool,
     ) -> Result<JsValue, JsValue> {
+        let handover = Handover::default();
         let verify = |config: &mut VerifyConfig| -> Result<JsValue, JsValue> {
-            let mut verify = || -> Result<JsValue, Error> {
-                let token = token_text(token, config.validation.max_token_length)?;
-                let handover = Handover::default();
-                let outcome = if with_header {
-                    verify_any::<true>(&token, key, config, Some(&handover))
-                } else {
-                    verify_any::<false>(&token, key, config, Some(&handover))
-                };
-                handover.finish(outcome)
+            let token =
+                token_text(token, config.validation.max_token_length).map_err(|e| to_js(&e))?;
+            let outcome = if with_header {
+                verify_any::<true>(&token, key, config, Some(&handover))
+            } else {
+                verify_any::<false>(&token, key, config, Some(&handover))
             };
-            verify().map_err(|error| to_js(&error))
+            outcome.map_err(|error| to_js(&error))
         };
-        if with_header {
-            verify(&mut VerifyConfig::from_js(options)?)
+        let outcome = if with_header {
+            VerifyConfig::from_js(options).and_then(|mut config| verify(&mut config))
         } else {
             with_last_options(&LAST_VERIFY_OPTIONS, options, verify)
-        }
+        };
+        handover.finish(outcome)
     }
 
     /// As [`verify`], for a `Verifier`.
     pub(crate) fn verifier_handing_over(
         verify: impl FnOnce(&Handover) -> Result<JsValue, Error>,
-    ) -> Result<JsValue, Error> {
+    ) -> Result<JsValue, JsValue> {
         let handover = Handover::default();
-        let outcome = verify(&handover);
+        let outcome = verify(&handover).map_err(|error| to_js(&error));
         handover.finish(outcome)
     }
 }

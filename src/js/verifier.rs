@@ -75,27 +75,19 @@ impl Verifier {
         }
         #[cfg(speed_or_native)]
         {
-            let mut verify = || -> Result<JsValue, Error> {
-                let token = token_text(token, self.config.validation.max_token_length)?;
-                let config = &mut self.config;
-                let Some(jwk) = &self.jwk else {
-                    let keys = Keys::Prepared(&self.keys);
-                    return if with_header {
-                        verify_with::<true>(&token, config.at_now(), &keys)
-                    } else {
-                        verify_with::<false>(&token, config.at_now(), &keys)
-                    };
+            let (config, jwk, keys) = (&mut self.config, &self.jwk, &self.keys);
+            super::runtime_signature::verifier_handing_over(|handover| {
+                let token = token_text(token, config.validation.max_token_length)?;
+                let keys = match jwk {
+                    Some(jwk) => Keys::Jwk(jwk, Some(handover)),
+                    None => Keys::Prepared(keys),
                 };
-                super::runtime_signature::verifier_handing_over(|handover| {
-                    let keys = Keys::Jwk(jwk, Some(handover));
-                    if with_header {
-                        verify_with::<true>(&token, config.at_now(), &keys)
-                    } else {
-                        verify_with::<false>(&token, config.at_now(), &keys)
-                    }
-                })
-            };
-            verify().map_err(|error| to_js(&error))
+                if with_header {
+                    verify_with::<true>(&token, config.at_now(), &keys)
+                } else {
+                    verify_with::<false>(&token, config.at_now(), &keys)
+                }
+            })
         }
     }
 

@@ -240,6 +240,64 @@ test("more keys than node:crypto's KeyObjects are kept for still verify, each wi
   }
 });
 
+test("one RSA key without alg verifies RS256 and PS256 tokens, node:crypto checking each with its own algorithm", async () => {
+  // A KeyObject signs with either padding (jose's CryptoKeys are bound to one).
+  const { publicKey, privateKey } = nodeCrypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const jwk = publicKey.export({ format: "jwk" });
+  const options = { algorithms: ["RS256", "PS256"] };
+  const tokens = {};
+  for (const alg of ["RS256", "PS256"]) {
+    tokens[alg] = await new SignJWT({ sub: alg, exp: now + 60 }).setProtectedHeader({ alg }).sign(privateKey);
+  }
+  // The same signature under the other algorithm's header.
+  const swapped = (from, to) => {
+    const [, payload, signature] = tokens[from].split(".");
+    return `${Buffer.from(JSON.stringify({ alg: to })).toString("base64url")}.${payload}.${signature}`;
+  };
+  for (let round = 0; round < 2; round += 1) {
+    for (const alg of ["RS256", "PS256"]) {
+      const result = bothPaths(alg, (m) => m.verify(tokens[alg], jwk, options));
+      assert.deepEqual([result.value?.sub, result.runtimeChecks], [alg, 1], alg);
+    }
+    for (const [from, to] of [["RS256", "PS256"], ["PS256", "RS256"]]) {
+      const result = bothPaths(`${from} signature as ${to}`, (m) => m.verify(swapped(from, to), jwk, options));
+      assert.deepEqual([result.code, result.runtimeChecks], [SIGNATURE_FAILED, 1], `${from} as ${to}`);
+    }
+  }
+});
+
+test("a verification started inside another (from JSON.parse) cannot take its hand-over: the outer forged signature still fails", async () => {
+  const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), alg: "ES256" };
+  const good = await new SignJWT({ sub: "user-1", exp: now + 60 }).setProtectedHeader({ alg: "ES256" }).sign(privateKey);
+  const forged = edit(good, { sub: "admin", exp: now + 60 });
+  const realParse = JSON.parse;
+  let nested = 0;
+  // The payload is parsed after the signature was handed over: a
+  // verification made there ends, and reads what it handed over, before
+  // the outer one returns.
+  JSON.parse = (...args) => {
+    if (nested === 0) {
+      nested += 1;
+      try {
+        assert.equal(jwt.verify(good, jwk).sub, "user-1");
+        assert.equal(new jwt.Verifier(jwk).verify(good).sub, "user-1");
+      } finally {
+        nested -= 1;
+      }
+    }
+    return realParse(...args);
+  };
+  try {
+    for (const call of [() => jwt.verify(forged, jwk), () => new jwt.Verifier(jwk).verify(forged), () => jwt.verifyWithHeader(forged, jwk)]) {
+      assert.throws(call, { code: SIGNATURE_FAILED });
+    }
+  } finally {
+    JSON.parse = realParse;
+  }
+  assert.equal(jwt.verify(good, jwk).sub, "user-1");
+});
+
 test("the CommonJS entry (require) hands signatures to node:crypto too, with the same outcomes", async () => {
   const cjs = require("../../pkg/node.cjs");
   for (const alg of ["RS256", "ES256"]) {
