@@ -39,7 +39,7 @@ const nodeCrypto = { module: "runtime-crypto/node-crypto.js", wraps: ["verify", 
 // nothing over).
 const webCryptoHandOvers = [
   { to: "verify", exports: ["verifyHandingOver", "handedOver", "runtimeKeyJwk"] },
-  { to: "sign", exports: ["signHandingOver"] },
+  { to: "sign", exports: ["signHandingOver", "handedOver"] },
 ];
 
 export const runtimes = {

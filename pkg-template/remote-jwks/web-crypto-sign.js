@@ -52,39 +52,42 @@ export function signAsyncWith(sign) {
       return sign(payload, key, options);
     };
   }
-  // Private key id (from the WebAssembly side, never reused) → CryptoKey, or
-  // null where WebCrypto would not import it (its tokens stay on the pure
-  // path).
+  // Private key id (from the WebAssembly side, never reused) → `[CryptoKey,
+  // sign parameters]`, or null where WebCrypto would not import it (its
+  // tokens stay on the pure path).
   const signingKeys = keptCryptoKeys(KEPT_KEYS);
   const importedKey = (id, alg, jwk) =>
-    signingKeys.imported(id, () => {
+    signingKeys.imported(id, async () => {
+      if (!(alg in algorithms)) return null;
       // The JWK is parsed here and dropped: only the CryptoKey (not
       // extractable) is kept. Its `alg` goes (the algorithm is fixed
       // already): workerd refuses an Ed25519 JWK whose `alg` is "Ed25519".
       const { alg: _, ...material } = JSON.parse(jwk);
-      return alg in algorithms ? subtle.importKey("jwk", material, algorithms[alg][0], false, ["sign"]) : null;
+      const [importing, signing] = algorithms[alg];
+      return [await subtle.importKey("jwk", material, importing, false, ["sign"]), signing];
     });
 
   return async function signAsync(payload, key, options) {
-    // The token as it is (nothing handed over: a secret), or `[key id,
-    // algorithm, signing input, private JWK]`, the JWK's text given with a
-    // new id or when asked for again (the id a decimal string).
+    // The token as it is when nothing was handed over (a secret); else the
+    // signing input, or `[signing input, algorithm, private JWK]` (given
+    // with a new key id, or when asked for again), `handedOver()` the key's id.
     let outcome = handOver.signHandingOver(false, payload, key, options);
-    if (!Array.isArray(outcome)) return outcome;
-    let [id, alg, input, jwk] = outcome;
+    let id = handOver.handedOver();
+    if (id === 0) return outcome;
     let cryptoKey = signingKeys.get(id);
     if (cryptoKey === undefined) {
-      if (jwk === undefined) {
+      if (!Array.isArray(outcome)) {
         outcome = handOver.signHandingOver(true, payload, key, options);
-        if (!Array.isArray(outcome)) return outcome;
-        [id, alg, input, jwk] = outcome;
+        id = handOver.handedOver();
+        if (id === 0) return outcome;
       }
-      cryptoKey = await importedKey(id, alg, jwk);
+      cryptoKey = await importedKey(id, outcome[1], outcome[2]);
     }
     if (cryptoKey === null) return sign(payload, key, options);
+    const input = Array.isArray(outcome) ? outcome[0] : outcome;
     let signature;
     try {
-      signature = new Uint8Array(await subtle.sign(algorithms[alg][1], cryptoKey, encoder.encode(input)));
+      signature = new Uint8Array(await subtle.sign(cryptoKey[1], cryptoKey[0], encoder.encode(input)));
     } catch {
       return sign(payload, key, options);
     }

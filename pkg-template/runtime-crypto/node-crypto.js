@@ -227,32 +227,35 @@ export function withRuntimeCrypto(glue) {
     return `${input}.${signature.toString("base64url")}`;
   }
 
-  // The token of a one-shot `sign` that may have handed its signature over:
-  // the token as it is, or `[key id, algorithm, signing input, private JWK]`
-  // (the id a decimal string, the JWK's text given with a new id or when
-  // `again`, the same call asking for it, does). Where node:crypto cannot
-  // sign, `pure` does it all.
-  function signed(outcome, again, pure) {
-    if (!Array.isArray(outcome)) return outcome;
-    let [id, alg, input, jwk] = outcome;
+  // The token of a one-shot `sign` (`signing()`, `again()` the same call
+  // asking for the key's JWK) that may have handed its signature over: the
+  // token as it is when nothing was; else the signing input, or `[signing
+  // input, algorithm, private JWK]` (given with a new key id, or when asked
+  // for again), `handedOver()` the key's id. Where node:crypto cannot sign,
+  // `pure` does it all.
+  function signed(signing, again, pure) {
+    let outcome = signing();
+    let id = glue.handedOver();
+    if (id === 0) return outcome;
     let key = signingKeys.get(id);
     if (key === undefined) {
-      if (jwk === undefined) {
+      if (!Array.isArray(outcome)) {
         outcome = again();
-        if (!Array.isArray(outcome)) return outcome;
-        [id, alg, input, jwk] = outcome;
+        id = glue.handedOver();
+        if (id === 0) return outcome;
       }
+      const [, alg, jwk] = outcome;
       key = signingKey(alg, jwk);
       if (signingKeys.size >= KEPT_KEYS) signingKeys.delete(signingKeys.keys().next().value);
       signingKeys.set(id, key);
     }
-    return signedWith(key, input, pure);
+    return signedWith(key, Array.isArray(outcome) ? outcome[0] : outcome, pure);
   }
 
   function sign(payload, key, options) {
     if (isSecret(key)) return glue.sign(payload, key, options);
     return signed(
-      glue.signHandingOver(false, payload, key, options),
+      () => glue.signHandingOver(false, payload, key, options),
       () => glue.signHandingOver(true, payload, key, options),
       () => glue.sign(payload, key, options),
     );
@@ -271,9 +274,15 @@ export function withRuntimeCrypto(glue) {
     sign(payload) {
       if (this.#secret) return this.#signer.sign(payload);
       const outcome = this.#signer.signHandingOver(payload, this.#key === undefined);
-      if (!Array.isArray(outcome)) return outcome;
-      const [, alg, input, jwk] = outcome;
-      if (this.#key === undefined) this.#key = signingKey(alg, jwk);
+      // 0: the token; else the signing input (with the algorithm and the
+      // JWK when asked for them: the first time).
+      if (glue.handedOver() === 0) return outcome;
+      let input = outcome;
+      if (Array.isArray(outcome)) {
+        const [, alg, jwk] = outcome;
+        input = outcome[0];
+        if (this.#key === undefined) this.#key = signingKey(alg, jwk);
+      }
       return signedWith(this.#key, input, () => this.#signer.sign(payload));
     }
     free() {

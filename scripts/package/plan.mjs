@@ -53,7 +53,9 @@ function loaderSource(entry, runtime, profile) {
   const wrapped = wrappedIn(entry, runtime);
   const plain = entry.values.filter((name) => !wrapped.includes(name));
   const handOvers = handOversIn(entry, runtime);
-  const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...plain, ...handOvers.flatMap(({ exports }) => exports)].join(", ");
+  // (An export that several values hand over with, such as `handedOver`, is imported once.)
+  const handOverExports = [...new Set(handOvers.flatMap(({ exports }) => exports))];
+  const fromGlue = [...(runtime.init === "initSync" ? ["initSync"] : []), ...plain, ...handOverExports].join(", ");
   const init = runtime.init === "default" ? "init, " : "";
   const withCrypto = wrapped.length === 0 ? [] : [`import * as glue from "./${profile.name}.js";`, `import { withRuntimeCrypto } from "./${runtimeCryptoFile(runtime)}";`];
   return [

@@ -41,10 +41,10 @@ extern "C" {
     #[wasm_bindgen(extends = Measured)]
     pub(crate) type Uint8Array;
 
-    /// `Array.of(a, b, c, d)`.
+    /// `Array.of(a, b, c)`.
     #[cfg(feature = "asymmetric")]
     #[wasm_bindgen(js_namespace = Array, js_name = of)]
-    pub(crate) fn array_of4(a: &JsValue, b: &JsValue, c: &JsValue, d: &JsValue) -> JsValue;
+    pub(crate) fn array_of3(a: &JsValue, b: &JsValue, c: &JsValue) -> JsValue;
 
     /// `Date.now()`.
     #[wasm_bindgen(js_namespace = Date, js_name = now)]

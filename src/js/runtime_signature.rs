@@ -22,7 +22,7 @@
 //! measured +2.0 KB gzipped, over `jwt-edge/jwk`'s budget).
 
 #[cfg(speed_or_native)]
-pub(crate) use handing_over::verifier_handing_over;
+pub(crate) use handing_over::{record_handed_over, verifier_handing_over};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -76,10 +76,11 @@ pub fn runtime_key_jwk(id: u32) -> Option<alloc::string::String> {
     }
 }
 
-/// What the last `verifyHandingOver` (free or a `Verifier`'s) handed over:
-/// the id of the key (and algorithm) whose signature check is left to the
-/// runtime, or 0 when it left nothing (the signature was checked here, or
-/// a rule failed before it). Read once: it is 0 afterwards.
+/// What the last `verifyHandingOver` or `signHandingOver` (free, a
+/// `Verifier`'s or a `Signer`'s) handed over: the id of the key (and
+/// algorithm) whose signature check, or signature, is left to the runtime,
+/// or 0 when it left nothing (the signature was checked or made here, or a
+/// rule failed before it). Read once: it is 0 afterwards.
 #[wasm_bindgen(js_name = handedOver, skip_typescript)]
 #[must_use]
 pub fn handed_over() -> u32 {
@@ -154,14 +155,20 @@ mod handing_over {
         keys: Vec::new(),
     });
 
-    /// What the last verification handed over (`handedOver()`): a key id, or 0.
+    /// What the last call handed over (`handedOver()`): a key id, or 0.
     ///
-    /// Written once, as the very last step of every `verifyHandingOver`,
-    /// after anything that can call into JavaScript: a verification started
-    /// from inside another (a getter of its options, say) has written its
-    /// own before the outer one writes, so what JavaScript reads right after
-    /// a call returns is always that call's.
+    /// Written once, as the very last step of every `verifyHandingOver` and
+    /// `signHandingOver`, after anything that can call into JavaScript: a
+    /// call started from inside another (from a getter of its options, say)
+    /// has written its own before the outer one writes, so what JavaScript
+    /// reads right after a call returns is always that call's.
     static HANDED_OVER: AtomicU32 = AtomicU32::new(0);
+
+    /// Records what a hand-over call handed over (`id`, or 0 for nothing):
+    /// its last step.
+    pub(crate) fn record_handed_over(id: u32) {
+        HANDED_OVER.store(id, Ordering::Relaxed);
+    }
 
     pub(super) fn take_handed_over() -> u32 {
         HANDED_OVER.swap(0, Ordering::Relaxed)
@@ -224,7 +231,7 @@ mod handing_over {
         /// `outcome` as JavaScript gets it, `handedOver()` set to what this
         /// verification handed over: the last step of every call.
         fn finish<T>(self, outcome: T) -> T {
-            HANDED_OVER.store(self.handed.get(), Ordering::Relaxed);
+            record_handed_over(self.handed.get());
             outcome
         }
     }

@@ -5,13 +5,13 @@
 //! Everything else runs here, exactly as in the pure-Rust path: the options,
 //! the key (a private JWK, with its public members checked against `d`), the
 //! key's algorithm bound to the options' `alg` and its `kid` put in the
-//! header, the payload's claims. Then, instead of a signature, JavaScript
-//! gets the signing input, the algorithm and the id of the key (never
-//! reused), and signs the input with a key object it prepares once per id,
-//! from the private JWK handed over with the id the first time it is given
-//! (or when asked for it again: see `signHandingOver`). A `Signer` is its
-//! own key: JavaScript prepares one key object per signer, from the JWK
-//! `Signer.signHandingOver` gives when asked.
+//! header, the payload's claims. Then, instead of a token, JavaScript gets
+//! the signing input, and `handedOver()` the id of the key (never reused);
+//! it signs the input with a key object it prepares once per id, from the
+//! private JWK and algorithm handed over with the id the first time it is
+//! given (or when asked for them again: see `signHandingOver`). A `Signer`
+//! is its own key: JavaScript prepares one key object per signer, from the
+//! JWK `Signer.signHandingOver` gives when asked.
 //!
 //! ECDSA signatures from the runtime (`node:crypto`) are randomized, where
 //! the pure-Rust path's are deterministic (RFC 6979): both verify alike.
@@ -33,10 +33,10 @@ use wasm_bindgen::JsValue;
 
 /// `sign`, every check of the pure-Rust path made here, the signature left
 /// to the runtime when the key is a private JWK. Returns the token when
-/// nothing was handed over (a secret), else `[key id, algorithm, signing
-/// input, private JWK]`: the JWK (its text) only the first time the key's id
-/// is given, or when `with_jwk` asks for it (the runtime lost its key
-/// object), else `undefined`. The id is a decimal string.
+/// nothing was handed over (a secret; `handedOver()` is then 0), else the
+/// signing input (`handedOver()` is the key's id), or `[signing input,
+/// algorithm, private JWK]` the first time the key's id is given or when
+/// `with_jwk` asks for it (the runtime lost its key object).
 ///
 /// # Errors
 /// Throws a `JwtError` with the code the pure-Rust path's `sign` throws.
@@ -59,21 +59,30 @@ pub fn sign_handing_over(
 #[wasm_bindgen]
 impl Signer {
     /// As `sign`, leaving the signature to the runtime when the key is a
-    /// private JWK: `[undefined, algorithm, signing input, private JWK]`
-    /// (the signer is the key: it has no id), the JWK only when `with_jwk`
-    /// asks for it (the runtime prepares its key object once per signer),
-    /// else `undefined`.
+    /// private JWK: the signing input, or `[signing input, algorithm,
+    /// private JWK]` when `with_jwk` asks for them (the runtime prepares its
+    /// key object once per signer); `handedOver()` is then
+    /// `SIGNER_KEY` (the signer is the key: it has no id of its own), else 0
+    /// and the token is returned.
     ///
     /// # Errors
     /// Throws a `JwtError` with the code `sign` throws.
     #[wasm_bindgen(js_name = signHandingOver, skip_typescript)]
     pub fn sign_handing_over(&self, payload: &JsValue, with_jwk: bool) -> Result<JsValue, JsValue> {
         #[cfg(speed_or_native)]
-        return self
-            .with_private_key(|key, config| {
+        {
+            let outcome = self.with_private_key(|key, config| {
                 handing_over::signer_sign(payload, key, config, with_jwk)
-            })
-            .unwrap_or_else(|| self.sign(payload));
+            });
+            let handed = matches!(outcome, Some(Ok(_)));
+            let outcome = outcome.unwrap_or_else(|| self.sign(payload));
+            super::runtime_signature::record_handed_over(if handed {
+                handing_over::SIGNER_KEY
+            } else {
+                0
+            });
+            outcome
+        }
         #[cfg(not(speed_or_native))]
         {
             let _ = with_jwk;
@@ -86,9 +95,10 @@ impl Signer {
 #[cfg(speed_or_native)]
 mod handing_over {
     use crate::js::error::to_js;
-    use crate::js::host::{array_of4, Uint8Array};
+    use crate::js::host::{array_of3, Uint8Array};
     use crate::js::jwk_key::{key_json, private_key_of_json};
     use crate::js::last_options::{with_last_options, LAST_SIGN_OPTIONS};
+    use crate::js::runtime_signature::record_handed_over;
     use crate::js::sign::sign_with;
     use crate::js::sign_options::SignConfig;
     use crate::{Algorithm, Error, PrivateKey, SigningKey};
@@ -114,8 +124,13 @@ mod handing_over {
         kid: Option<String>,
     }
 
-    /// The texts read, and the next id to give (ids are never reused: the
-    /// JavaScript side finds its key object by the id).
+    /// What `handedOver()` is after a `Signer` handed its signature over.
+    /// (The ids of `RuntimePrivateKeys` stay below it: `keep` gives none
+    /// once the next would overflow.)
+    pub(super) const SIGNER_KEY: u32 = u32::MAX;
+
+    /// The texts read, and the next id to give (from 1; ids are never
+    /// reused: the JavaScript side finds its key object by the id).
     struct RuntimePrivateKeys {
         next_id: u32,
         keys: Vec<KeptKey>,
@@ -123,7 +138,7 @@ mod handing_over {
 
     static RUNTIME_PRIVATE_KEYS: SpinMutex<RuntimePrivateKeys> =
         SpinMutex::new(RuntimePrivateKeys {
-            next_id: 0,
+            next_id: 1,
             keys: Vec::new(),
         });
 
@@ -183,23 +198,17 @@ mod handing_over {
         Ok(token)
     }
 
-    /// `[id or undefined, algorithm, signing input, private JWK or undefined]`.
-    fn handed_over(
-        id: Option<u32>,
-        algorithm: Algorithm,
-        input: &str,
-        jwk: Option<&Zeroizing<String>>,
-    ) -> JsValue {
-        let jwk = jwk.map_or(JsValue::UNDEFINED, |jwk| JsValue::from(jwk.as_str()));
-        let id = id.map_or(JsValue::UNDEFINED, |id| {
-            JsValue::from(alloc::format!("{id}"))
-        });
-        array_of4(
-            &id,
-            &JsValue::from(algorithm.name()),
-            &JsValue::from(input),
-            &jwk,
-        )
+    /// The signing input as it is, or `[signing input, algorithm, private
+    /// JWK]` when the JWK is given.
+    fn handed_over(input: &str, given: Option<(Algorithm, &Zeroizing<String>)>) -> JsValue {
+        match given {
+            None => JsValue::from(input),
+            Some((algorithm, jwk)) => array_of3(
+                &JsValue::from(input),
+                &JsValue::from(algorithm.name()),
+                &JsValue::from(jwk.as_str()),
+            ),
+        }
     }
 
     /// `signHandingOver`: options read as `sign` reads them, then the key.
@@ -211,8 +220,11 @@ mod handing_over {
     ) -> Result<JsValue, JsValue> {
         // A secret (or no key at all): the pure-Rust path, all of it.
         if !key.is_object() || key.dyn_ref::<Uint8Array>().is_some() {
-            return crate::js::sign::sign(payload, key, options);
+            let token = crate::js::sign::sign(payload, key, options);
+            record_handed_over(0);
+            return token;
         }
+        let handed = core::cell::Cell::new(0);
         let sign = |config: &mut SignConfig| -> Result<JsValue, Error> {
             let text = Zeroizing::new(key_json(key)?);
             let digest: [u8; 32] = Sha256::digest(text.as_bytes()).into();
@@ -235,11 +247,17 @@ mod handing_over {
             let mut config = config.clone();
             config.bind_to(algorithm, kid.as_deref())?;
             let input = signing_input(payload, &config, algorithm)?;
-            Ok(handed_over(Some(id), algorithm, &input, jwk.as_ref()))
+            handed.set(id);
+            Ok(handed_over(
+                &input,
+                jwk.as_ref().map(|jwk| (algorithm, jwk)),
+            ))
         };
-        with_last_options(&LAST_SIGN_OPTIONS, options, |config| {
+        let outcome = with_last_options(&LAST_SIGN_OPTIONS, options, |config| {
             sign(config).map_err(|error| to_js(&error))
-        })
+        });
+        record_handed_over(handed.get());
+        outcome
     }
 
     /// `Signer.signHandingOver` for a signer of the private key `key`, its
@@ -254,7 +272,7 @@ mod handing_over {
         signing_input(payload, config, algorithm)
             .map(|input| {
                 let jwk = with_jwk.then(|| key.to_jwk());
-                handed_over(None, algorithm, &input, jwk.as_ref())
+                handed_over(&input, jwk.as_ref().map(|jwk| (algorithm, jwk)))
             })
             .map_err(|error| to_js(&error))
     }
