@@ -133,6 +133,8 @@ const asymmetricVerifyCases = [
   { lib: "jwt-edge", api: "glue verify, JWK (pure Rust)", path: "rust" },
   { lib: "jwt-edge", api: "verify, JWK", path: "entry" },
   { lib: "jwt-edge", api: "verifyAsync, JWK", path: "entry" },
+  // Keyed, as the peers' `CryptoKey` is: the key read once.
+  { lib: "jwt-edge", api: "verifyAsync, importJwk key", path: "entry" },
   { lib: "jwt-edge", api: "verifyAsync, remote JWK Set (cached)", path: "remote" },
   { lib: "jose", api: "jwtVerify, CryptoKey" },
   { lib: "jose", api: "jwtVerify, JWK" },

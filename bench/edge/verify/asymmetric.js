@@ -2,11 +2,12 @@
 // ES256 and EdDSA verify and ES256/EdDSA sign, by jwt-edge's pure-Rust path
 // (the glue of the build the workerd entry loads, called directly: the module
 // bench/edge.mjs generates as `jwt-edge-speed-build`), its package entries
-// (`verify`, `sign`, `signAsync`, and `verifyAsync` with the JWK or a remote JWK Set from
-// its cache), jose and hono, each with a `CryptoKey` and with the JWK.
+// (`verify`, `sign`, `signAsync`, and `verifyAsync` with the JWK, a key from
+// `importJwk` or a remote JWK Set from its cache), jose and hono, each with a
+// `CryptoKey` and with the JWK.
 import { sign as honoSign, verify as honoVerify } from "hono/jwt";
 import { importJWK, jwtVerify, SignJWT } from "jose";
-import { sign as jwtEdgeSign, verify as jwtEdgeVerify } from "jwt-edge";
+import { importJwk, sign as jwtEdgeSign, verify as jwtEdgeVerify } from "jwt-edge";
 import { createRemoteJwks, signAsync, verifyAsync } from "jwt-edge/remote-jwks";
 import { initSync, sign as rustSign, speedModule, verify as rustVerify } from "jwt-edge-speed-build";
 
@@ -48,6 +49,10 @@ export async function asymmetricCase(lib, params, request) {
       return () => jwtEdgeVerify(token, publicJwk, options);
     case "jwt-edge verifyAsync, JWK":
       return () => verifyAsync(token, publicJwk, options);
+    case "jwt-edge verifyAsync, importJwk key": {
+      const key = importJwk(publicJwk);
+      return () => verifyAsync(token, key, options);
+    }
     case "jwt-edge verifyAsync, remote JWK Set (cached)": {
       const jwks = remoteSet(params.jwks).forRequest(request);
       return () => verifyAsync(token, jwks, options);
