@@ -145,6 +145,8 @@ const asymmetricSignCases = [
   { lib: "jwt-edge", api: "glue sign, private JWK (pure Rust)", path: "rust" },
   { lib: "jwt-edge", api: "sign, private JWK", path: "entry" },
   { lib: "jwt-edge", api: "signAsync, private JWK", path: "entry" },
+  // Keyed, as the peers' `CryptoKey` is: the frozen key from importJwk read once.
+  { lib: "jwt-edge", api: "signAsync, importJwk key", path: "entry" },
   { lib: "jose", api: "SignJWT, CryptoKey" },
   { lib: "jose", api: "SignJWT, JWK" },
   { lib: "hono", api: "hono/jwt sign, CryptoKey" },

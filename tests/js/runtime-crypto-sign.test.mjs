@@ -126,6 +126,57 @@ test("a JWK object edited between calls signs with its new key, not the one read
   assert.equal(outcome(() => pure.verify(secondToken, first.publicJwk, { now })).code, "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
 });
 
+/** Counts the texts `JSON.stringify` makes of `key` while `call` runs. */
+function keyTexts(key, call) {
+  const realStringify = JSON.stringify;
+  let texts = 0;
+  JSON.stringify = function (value, ...rest) {
+    if (value === key) texts += 1;
+    return realStringify.call(this, value, ...rest);
+  };
+  try {
+    call();
+  } finally {
+    JSON.stringify = realStringify;
+  }
+  return texts;
+}
+
+test("a frozen key from importJwk is read once for every one-shot call with that very object, two such keys each with its own", () => {
+  const pairs = [pure.generateKeyPair("ES256"), pure.generateKeyPair("EdDSA")];
+  const keys = pairs.map(({ privateJwk }) => jwt.importJwk(privateJwk));
+  assert.ok(keys.every((key) => Object.isFrozen(key)));
+  const tokens = [];
+  // One key, again and again: one text of it.
+  assert.equal(keyTexts(keys[0], () => {
+    for (let round = 0; round < 5; round += 1) tokens.push([0, jwt.sign({ sub: "x" }, keys[0], at)]);
+  }), 1);
+  // Two keys in turn: each read when it follows the other.
+  const texts = keyTexts(keys[1], () => {
+    for (let round = 0; round < 3; round += 1) {
+      for (const index of [0, 1]) tokens.push([index, jwt.sign({ sub: "x" }, keys[index], at)]);
+    }
+  });
+  assert.equal(texts, 3);
+  for (const [index, token] of tokens) {
+    assert.equal(pure.verify(token, pairs[index].publicJwk, { now }).sub, "x");
+    assert.notEqual(outcome(() => pure.verify(token, pairs[1 - index].publicJwk, { now })).code, undefined);
+  }
+});
+
+test("a frozen key whose member is a getter is read again every call, its getter's value taken each time", () => {
+  const { privateJwk, publicJwk } = pure.generateKeyPair("EdDSA");
+  let kid = "first";
+  const { kid: _, ...members } = privateJwk;
+  const key = Object.freeze(Object.defineProperty({ ...members }, "kid", { get: () => kid, enumerable: true }));
+  const header = (token) => JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString());
+  assert.equal(header(jwt.sign({ sub: "x" }, key, at)).kid, "first");
+  kid = "second";
+  const token = jwt.sign({ sub: "x" }, key, at);
+  assert.equal(header(token).kid, "second");
+  assert.equal(pure.verify(token, publicJwk, { now }).sub, "x");
+});
+
 test("more private JWKs than key objects are kept for still sign, each with its own key", () => {
   const pairs = Array.from({ length: 20 }, () => pure.generateKeyPair("EdDSA"));
   for (let round = 0; round < 2; round += 1) {

@@ -2,9 +2,9 @@
 // ES256 and EdDSA verify and ES256/EdDSA sign, by jwt-edge's pure-Rust path
 // (the glue of the build the workerd entry loads, called directly: the module
 // bench/edge.mjs generates as `jwt-edge-speed-build`), its package entries
-// (`verify`, `sign`, `signAsync`, and `verifyAsync` with the JWK, a key from
-// `importJwk` or a remote JWK Set from its cache), jose and hono, each with a
-// `CryptoKey` and with the JWK.
+// (`verify`, `sign`, `signAsync` with the JWK or a key from `importJwk`, and
+// `verifyAsync` with the JWK, a key from `importJwk` or a remote JWK Set from
+// its cache), jose and hono, each with a `CryptoKey` and with the JWK.
 import { sign as honoSign, verify as honoVerify } from "hono/jwt";
 import { importJWK, jwtVerify, SignJWT } from "jose";
 import { importJwk, sign as jwtEdgeSign, verify as jwtEdgeVerify } from "jwt-edge";
@@ -76,6 +76,10 @@ export async function asymmetricCase(lib, params, request) {
       return () => jwtEdgeSign(claims, privateJwk, { alg });
     case "jwt-edge signAsync, private JWK":
       return () => signAsync(claims, privateJwk, { alg });
+    case "jwt-edge signAsync, importJwk key": {
+      const key = importJwk(privateJwk);
+      return () => signAsync(claims, key, { alg });
+    }
     case "jose SignJWT, CryptoKey": {
       const key = await importJWK(privateJwk, alg);
       return () => new SignJWT(claims).setProtectedHeader(header).sign(key);
