@@ -1,8 +1,8 @@
 // The private JWK that the one-shot `sign` (and `signAsync`) of the Node and
 // workerd build last read, when the caller froze it (`importJwk` returns
 // frozen JWKs), for src/js/runtime_signing.rs: the very same object, still
-// frozen, flat and plain, has the same `JSON.stringify` text, so
-// its key is found by its id without making that text and its digest again.
+// frozen, flat and plain, has the same `JSON.stringify` text, so its key is
+// found by its id without making that text and its digest again.
 // (Keys are told apart by identity here, never by their secret members:
 // kept-key.js says why those are not compared in JavaScript.)
 //

@@ -102,7 +102,7 @@ export function withRuntimeCrypto(glue) {
         try {
           key = [hash, { key: createPublicKey({ key: jwk, format: "jwk" }), ...options }];
         } catch {
-          key = null;
+          // node:crypto would not import it: null, as set above.
         }
       }
     }

@@ -246,8 +246,8 @@ mod handing_over {
     ) -> Result<JsValue, JsValue> {
         let handover = Handover::default();
         let verify = |config: &mut VerifyConfig| -> Result<JsValue, JsValue> {
-            let token =
-                token_text(token, config.validation.max_token_length).map_err(|e| to_js(&e))?;
+            let token = token_text(token, config.validation.max_token_length)
+                .map_err(|error| to_js(&error))?;
             let outcome = if with_header {
                 verify_any::<true>(&token, key, config, Some(&handover))
             } else {
