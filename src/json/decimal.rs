@@ -1,3 +1,7 @@
+#![cfg_attr(
+    all(feature = "js-decode", target_arch = "wasm32", not(feature = "speed")),
+    allow(dead_code)
+)]
 //! JSON number text to the nearest `f64`, correctly rounded (ties to even).
 //!
 //! The common cases (up to 19 significant digits and a power of ten up to
@@ -13,7 +17,17 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// The value of a JSON number text (every caller's text passed the parser or
+/// the checker). In the downloaded WebAssembly, JavaScript's `Number`: the
+/// fast path below is not worth its bytes there (0.6 KB of `jwt-edge/decode`
+/// gzipped).
+#[cfg(all(feature = "js-decode", target_arch = "wasm32", not(feature = "speed")))]
+pub(crate) fn parse(text: &str) -> f64 {
+    crate::js::number_from_text(text)
+}
+
 /// The value of a JSON number text, or NaN when `text` is not one.
+#[cfg(not(all(feature = "js-decode", target_arch = "wasm32", not(feature = "speed"))))]
 pub(crate) fn parse(text: &str) -> f64 {
     let Some(decimal) = Decimal::read(text.as_bytes()) else {
         return f64::NAN;
