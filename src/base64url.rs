@@ -49,6 +49,50 @@ pub(crate) fn decoded_len(len: usize) -> Option<usize> {
     }
 }
 
+/// Decodes the segment at `segment` of `buffer` into the same buffer from
+/// `to` on, `to` at most `segment.start`; the decoded length. Each group of
+/// four characters is read before its three bytes are written, so the bytes
+/// never overtake the characters still to read. For reading a token in its
+/// own buffer without allocating (`token/in_place.rs`).
+#[cfg(any(test, not(feature = "js-verify")))]
+pub(crate) fn decode_within(buffer: &mut [u8], segment: Range<usize>, to: usize) -> Option<usize> {
+    let len = decoded_len(segment.len())?;
+    let (mut bits, mut count, mut out) = (0u32, 0, to);
+    let mut put = |buffer: &mut [u8], byte: u32| -> Option<()> {
+        // Masked to a byte.
+        #[allow(clippy::cast_possible_truncation)]
+        let byte = (byte & 0xff) as u8;
+        *buffer.get_mut(out)? = byte;
+        out += 1;
+        Some(())
+    };
+    for at in segment {
+        let value = sextet(*buffer.get(at)?);
+        if value >= 64 {
+            return None;
+        }
+        bits = bits << 6 | value;
+        count += 1;
+        if count == 4 {
+            for shift in [16, 8, 0] {
+                put(buffer, bits >> shift)?;
+            }
+            (bits, count) = (0, 0);
+        }
+    }
+    // The unused low bits of a final partial group must be zero.
+    match count {
+        2 if bits.trailing_zeros() >= 4 => put(buffer, bits >> 4)?,
+        3 if bits.trailing_zeros() >= 2 => {
+            put(buffer, bits >> 10)?;
+            put(buffer, bits >> 2)?;
+        }
+        0 => {}
+        _ => return None,
+    }
+    Some(len)
+}
+
 /// Decodes one segment of a compact JWS.
 ///
 /// Only the URL-safe alphabet is accepted: `+`, `/`, `=` padding, white space and

@@ -25,6 +25,19 @@ pub struct Header {
     members: Object,
 }
 
+/// The header rules' reasons, shared by the view below and the reader of
+/// unverified tokens (`token/in_place.rs`).
+pub(crate) mod reasons {
+    pub(crate) const ALG: &str = "\"alg\" must be present and a string";
+    pub(crate) const TEXTS: &str = "\"typ\", \"cty\" and \"kid\" must be strings";
+    pub(crate) const CRIT_UNSUPPORTED: &str =
+        "\"crit\" names an extension this library does not implement";
+    pub(crate) const CRIT: &str = "\"crit\" must be a non-empty array of strings";
+    pub(crate) const B64_FALSE: &str = "unencoded payloads (\"b64\": false) are not supported";
+    pub(crate) const B64: &str = "\"b64\" must be a boolean";
+    pub(crate) const NESTED: &str = "nested JWTs (\"cty\": \"JWT\") are not supported";
+}
+
 /// The header members the rules look at, in the order the rules check them.
 const KNOWN: [&str; 6] = ["alg", "typ", "cty", "kid", "crit", "b64"];
 
@@ -103,14 +116,12 @@ impl<'a> HeaderView<'a> {
             .map_err(|error| Error::malformed(error.describe()))?;
         let [alg, typ, cty, kid, crit, b64] = members.slots;
         let Some(Raw::String(alg)) = alg else {
-            return Err(Error::malformed("\"alg\" must be present and a string"));
+            return Err(Error::malformed(reasons::ALG));
         };
         let text = |value: Option<Raw<'a>>| match value {
             None => Ok(None),
             Some(Raw::String(text)) => Ok(Some(text)),
-            Some(_) => Err(Error::malformed(
-                "\"typ\", \"cty\" and \"kid\" must be strings",
-            )),
+            Some(_) => Err(Error::malformed(reasons::TEXTS)),
         };
         let typ = text(typ)?;
         let cty = text(cty)?;
@@ -128,27 +139,27 @@ impl<'a> HeaderView<'a> {
                         && names.iter().all(|name| matches!(name, Raw::String(_))) =>
                 {
                     Error::NotSupported {
-                        reason: "\"crit\" names an extension this library does not implement",
+                        reason: reasons::CRIT_UNSUPPORTED,
                     }
                 }
-                _ => Error::malformed("\"crit\" must be a non-empty array of strings"),
+                _ => Error::malformed(reasons::CRIT),
             });
         }
         match b64 {
             None | Some(Raw::Bool(true)) => {}
             Some(Raw::Bool(false)) => {
                 return Err(Error::NotSupported {
-                    reason: "unencoded payloads (\"b64\": false) are not supported",
+                    reason: reasons::B64_FALSE,
                 })
             }
-            Some(_) => return Err(Error::malformed("\"b64\" must be a boolean")),
+            Some(_) => return Err(Error::malformed(reasons::B64)),
         }
         if cty
             .as_deref()
             .is_some_and(|cty| normalize_media_type(cty) == "jwt")
         {
             return Err(Error::NotSupported {
-                reason: "nested JWTs (\"cty\": \"JWT\") are not supported",
+                reason: reasons::NESTED,
             });
         }
         Ok(Self { alg, typ, cty, kid })

@@ -2,13 +2,22 @@
 
 use crate::claims::{CheckedClaims, Claims};
 use crate::header::{Header, HeaderView};
+use crate::json::MemberList;
 use crate::json::ParseError;
-use crate::json::{MemberList, RawMembers};
+#[cfg(feature = "js-verify")]
+use crate::json::RawMembers;
 use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
 use crate::{base64url, Error, NumericDate};
 use alloc::borrow::Cow;
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::ops::Range;
+
+#[cfg(any(test, not(feature = "js-verify")))]
+mod in_place;
+
+#[cfg(not(feature = "js-verify"))]
+use in_place::read_in_place;
 
 /// The three segments of a compact JWS, still encoded.
 pub(crate) struct CompactParts<'a> {
@@ -57,12 +66,14 @@ impl<'a> CompactParts<'a> {
     }
 
     /// Decodes the header's JSON text onto the end of `out`; returns where it is.
+    #[cfg(feature = "js-verify")]
     fn decode_header_json_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
         base64url::decode_onto(self.header, out)
             .ok_or(Error::malformed("the header is not base64url"))
     }
 
     /// Decodes the payload bytes onto the end of `out`; returns where they are.
+    #[cfg(feature = "js-verify")]
     fn decode_payload_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
         base64url::decode_onto(self.payload, out)
             .ok_or(Error::malformed("the payload is not base64url"))
@@ -158,7 +169,9 @@ impl UnverifiedToken {
 /// # Security
 /// See [`UnverifiedToken`]: nothing read here is authenticated.
 pub fn decode_unverified(token: &str) -> Result<UnverifiedToken, Error> {
-    let decoded = decode_checked(token, &Framing::NONE)?;
+    // The length first: a token over the cap is refused uncopied.
+    CompactParts::split(token, DEFAULT_MAX_TOKEN_LENGTH)?;
+    let decoded = decode_checked(token.into())?;
     // Read again to be kept: the texts passed every rule, so this cannot fail.
     let header_json = decoded.header_json();
     let header = HeaderView::read(header_json)?.into_header(header_json)?;
@@ -167,29 +180,13 @@ pub fn decode_unverified(token: &str) -> Result<UnverifiedToken, Error> {
     Ok(UnverifiedToken { header, claims })
 }
 
-/// What [`decode_checked`] writes around the two JSON texts in its buffer.
-pub(crate) struct Framing {
-    pub before: &'static [u8],
-    pub between: &'static [u8],
-    pub after: &'static [u8],
-}
-
-impl Framing {
-    /// The two texts, back to back.
-    pub const NONE: Self = Self {
-        before: b"",
-        between: b"",
-        after: b"",
-    };
-}
-
 /// A token read without verifying it: its header and payload JSON texts,
 /// which passed every rule a token must pass to be read (the same as
 /// [`verify`](crate::verify) applies before the signature), in one buffer,
 /// and its `exp`.
 pub(crate) struct Decoded {
-    /// The header's and the payload's texts, framed as asked.
-    pub json: Vec<u8>,
+    /// The header's and the payload's texts.
+    json: Vec<u8>,
     header: Range<usize>,
     payload: Range<usize>,
     #[cfg_attr(not(feature = "js-decode"), allow(dead_code))] // the JavaScript expiry helpers
@@ -208,19 +205,17 @@ impl Decoded {
     }
 }
 
-/// Reads a token without verifying it. Both texts are decoded into one buffer
-/// with `framing` around them (the JavaScript `decode` hands it to one
-/// `JSON.parse` as `{"header":…,"payload":…}`), so a read costs one allocation.
-pub(crate) fn decode_checked(token: &str, framing: &Framing) -> Result<Decoded, Error> {
-    let parts = CompactParts::split(token, DEFAULT_MAX_TOKEN_LENGTH)?;
-    let framing_len = framing.before.len() + framing.between.len() + framing.after.len();
+/// Reads a token without verifying it, by the parser where the build has
+/// the verifier (which carries the parser): both texts decoded into one
+/// buffer, so a read costs one allocation.
+#[cfg(feature = "js-verify")]
+#[allow(clippy::needless_pass_by_value)] // one signature with the reader in place, which takes the buffer
+pub(crate) fn decode_checked(token: String) -> Result<Decoded, Error> {
+    let parts = CompactParts::split(&token, DEFAULT_MAX_TOKEN_LENGTH)?;
     // At most the decoded lengths: a segment of n characters holds 3n/4 bytes.
-    let mut json =
-        Vec::with_capacity(framing_len + (parts.header.len() + parts.payload.len()) / 4 * 3 + 4);
-    json.extend_from_slice(framing.before);
+    let mut json = Vec::with_capacity((parts.header.len() + parts.payload.len()) / 4 * 3 + 4);
     let header = parts.decode_header_json_onto(&mut json)?;
     HeaderView::read(json.get(header.clone()).unwrap_or_default())?;
-    json.extend_from_slice(framing.between);
     let payload = parts.decode_payload_onto(&mut json)?;
     parts.decode_signature_in(&mut [0; 64])?;
     let claims = CheckedClaims::<RawMembers<'_>>::read(
@@ -228,11 +223,25 @@ pub(crate) fn decode_checked(token: &str, framing: &Framing) -> Result<Decoded, 
         payload_error,
     )?;
     let expires_at = claims.registered.expires_at.map(|exp| exp.secs);
-    json.extend_from_slice(framing.after);
     Ok(Decoded {
         json,
         header,
         payload,
         expires_at,
+    })
+}
+
+/// Reads a token without verifying it, by the checker, in the token's own
+/// buffer, where the build has no verifier (`jwt-edge/decode`, whose download
+/// the parser would double; native builds).
+#[cfg(not(feature = "js-verify"))]
+pub(crate) fn decode_checked(token: String) -> Result<Decoded, Error> {
+    let mut json = token.into_bytes();
+    let read = read_in_place(&mut json)?;
+    Ok(Decoded {
+        json,
+        header: read.header,
+        payload: read.payload,
+        expires_at: read.expires_at,
     })
 }

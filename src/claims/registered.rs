@@ -126,11 +126,20 @@ impl<'a> ClaimValue<'a> for Raw<'a> {
     }
 }
 
+/// The claim rules' reasons, shared by the reader of unverified tokens
+/// (`token/in_place.rs`).
+pub(crate) mod reasons {
+    pub(crate) const TEXT: &str = "\"iss\", \"sub\" and \"jti\" must be strings";
+    pub(crate) const AUDIENCE: &str = "\"aud\" must be a string or an array of strings";
+    pub(crate) const DATE: &str =
+        "\"exp\", \"nbf\" and \"iat\" must be non-negative numbers of at most 2^53";
+}
+
 /// `iss`, `sub` or `jti`: a string.
 fn text_claim<'a>(value: impl ClaimValue<'a>) -> Result<Cow<'a, str>, Error> {
-    value.into_text().ok_or(Error::invalid_claims(
-        "\"iss\", \"sub\" and \"jti\" must be strings",
-    ))
+    value
+        .into_text()
+        .ok_or(Error::invalid_claims(reasons::TEXT))
 }
 
 /// `aud`: a string, or else an array of strings.
@@ -140,9 +149,7 @@ fn audience_claim<'a>(value: impl ClaimValue<'a>) -> Result<AudienceRef<'a>, Err
         Err(value) => value
             .into_texts()
             .map(AudienceRef::Many)
-            .ok_or(Error::invalid_claims(
-                "\"aud\" must be a string or an array of strings",
-            )),
+            .ok_or(Error::invalid_claims(reasons::AUDIENCE)),
     }
 }
 
@@ -151,7 +158,5 @@ fn date_claim<'a>(value: impl ClaimValue<'a>) -> Result<NumericDateRef<'a>, Erro
     value
         .into_number()
         .and_then(NumericDateRef::from_number)
-        .ok_or(Error::invalid_claims(
-            "\"exp\", \"nbf\" and \"iat\" must be non-negative numbers of at most 2^53",
-        ))
+        .ok_or(Error::invalid_claims(reasons::DATE))
 }

@@ -2,9 +2,9 @@
 //! and the expiry helpers (verifying is in `verify`, signing in `sign`).
 
 use super::error::to_js;
-use super::host::{json_parse, Measured};
+use super::host::{decoded_jwt, Measured};
 use super::time::{clock_now, seconds};
-use crate::token::{decode_checked, Framing};
+use crate::token::decode_checked;
 use crate::{Error, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -32,16 +32,10 @@ pub(crate) fn token_text(token: &JsValue, max_length: usize) -> Result<String, E
     token.as_string().ok_or_else(not_a_string)
 }
 
-/// A JSON text that has passed the strict parser as a JavaScript value.
-pub(crate) fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
-    let text = core::str::from_utf8(json).map_err(|_| Error::invalid_claims("not valid UTF-8"))?;
-    Ok(json_parse(text))
-}
-
 /// An unverified token's `exp` in seconds, if it has one.
 fn unverified_exp(token: &JsValue) -> Result<Option<f64>, Error> {
     let token = token_text(token, DEFAULT_MAX_TOKEN_LENGTH)?;
-    Ok(decode_checked(&token, &Framing::NONE)?.expires_at)
+    Ok(decode_checked(token)?.expires_at)
 }
 
 fn optional_now(now: Option<f64>) -> Result<u64, Error> {
@@ -56,14 +50,13 @@ fn optional_now(now: Option<f64>) -> Result<u64, Error> {
 #[wasm_bindgen(skip_typescript)]
 pub fn decode(token: &JsValue) -> Result<JsValue, JsValue> {
     let decode = || -> Result<JsValue, Error> {
-        // One `JSON.parse` makes the result object and both members.
-        let framing = Framing {
-            before: b"{\"header\":",
-            between: b",\"payload\":",
-            after: b"}",
-        };
-        let token = token_text(token, DEFAULT_MAX_TOKEN_LENGTH)?;
-        json_to_js(&decode_checked(&token, &framing)?.json)
+        let decoded = decode_checked(token_text(token, DEFAULT_MAX_TOKEN_LENGTH)?)?;
+        // Both texts passed the strict reader, which takes only UTF-8.
+        let text = core::str::from_utf8;
+        match (text(decoded.header_json()), text(decoded.payload_json())) {
+            (Ok(header), Ok(payload)) => Ok(decoded_jwt(header, payload)),
+            _ => Err(Error::invalid_claims("not valid UTF-8")),
+        }
     };
     decode().map_err(|error| to_js(&error))
 }

@@ -72,6 +72,11 @@ extern "C" {
     /// (the claim or the option): built in JavaScript, never throws.
     #[wasm_bindgen(js_name = jwtError)]
     pub(crate) fn jwt_error(kind: u32, reason: Option<&str>, name: Option<&str>) -> JsValue;
+
+    /// `{ header, payload }`, each `JSON.parse`d from a text the strict
+    /// checker accepted (a subset of JSON), so it cannot throw.
+    #[wasm_bindgen(js_name = decodedJwt)]
+    pub(crate) fn decoded_jwt(header: &str, payload: &str) -> JsValue;
 }
 
 /// The `JSON.stringify` text of a plain (non-array) object; `None` for any

@@ -2,7 +2,8 @@
 //! the path it shares with `verifyWithHeader` and `Verifier`.
 
 use super::error::to_js;
-use super::functions::{json_to_js, token_text};
+use super::functions::token_text;
+use super::host::json_parse;
 #[cfg(feature = "asymmetric")]
 use super::jwk_key::JwkKey;
 use super::key::{KeyBytes, PreparedKey};
@@ -22,6 +23,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(all(feature = "asymmetric", speed_or_native))]
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+
+/// A JSON text that has passed the strict parser as a JavaScript value.
+fn json_to_js(json: &[u8]) -> Result<JsValue, Error> {
+    let text = core::str::from_utf8(json).map_err(|_| Error::invalid_claims("not valid UTF-8"))?;
+    Ok(json_parse(text))
+}
 
 /// Where a verification's key comes from.
 pub(crate) enum Keys<'a> {

@@ -12,29 +12,29 @@ pub(crate) fn has_duplicate_names<'n>(names: impl Iterator<Item = &'n str> + Clo
         return pairs.any(|(i, name)| names.clone().skip(i + 1).any(|other| other == name));
     }
     let mut sorted: Vec<&str> = names.collect();
-    heapsort(&mut sorted);
+    heapsort_by(&mut sorted, |a, b| a > b);
     sorted
         .iter()
         .zip(sorted.iter().skip(1))
         .any(|(a, b)| a == b)
 }
 
-/// Sorts in place in `O(n log n)`, without recursion or allocation. (Written
-/// out because the standard library's sorts are several kilobytes of
-/// WebAssembly; names are compared by their bytes.)
-fn heapsort(items: &mut [&str]) {
+/// Sorts in place in `O(n log n)`, without recursion or allocation, by
+/// `greater`. (Written out because the standard library's sorts are several
+/// kilobytes of WebAssembly.)
+pub(super) fn heapsort_by<T>(items: &mut [T], greater: impl Fn(&T, &T) -> bool) {
     /// Moves the item at `root` down into the heap `items[..end]`.
-    fn sift_down(items: &mut [&str], mut root: usize) {
+    fn sift_down<T>(items: &mut [T], mut root: usize, greater: &impl Fn(&T, &T) -> bool) {
         loop {
             let mut child = 2 * root + 1;
             let (Some(left), right) = (items.get(child), items.get(child + 1)) else {
                 return;
             };
-            if right.is_some_and(|right| right > left) {
+            if right.is_some_and(|right| greater(right, left)) {
                 child += 1;
             }
             match (items.get(root), items.get(child)) {
-                (Some(parent), Some(larger)) if larger > parent => {
+                (Some(parent), Some(larger)) if greater(larger, parent) => {
                     items.swap(root, child);
                     root = child;
                 }
@@ -43,12 +43,12 @@ fn heapsort(items: &mut [&str]) {
         }
     }
     for root in (0..items.len() / 2).rev() {
-        sift_down(items, root);
+        sift_down(items, root, &greater);
     }
     for end in (1..items.len()).rev() {
         items.swap(0, end);
         if let Some(heap) = items.get_mut(..end) {
-            sift_down(heap, 0);
+            sift_down(heap, 0, &greater);
         }
     }
 }
@@ -73,7 +73,7 @@ mod tests {
                 .collect();
             let mut sorted: Vec<&str> = words.iter().map(String::as_str).collect();
             let mut expected = sorted.clone();
-            heapsort(&mut sorted);
+            heapsort_by(&mut sorted, |a, b| a > b);
             expected.sort_unstable();
             assert_eq!(sorted, expected);
             let unique = expected.windows(2).all(|pair| pair[0] != pair[1]);
