@@ -1,8 +1,10 @@
 // One-shot `verify` keeps the JWK or JWK Set it read last (src/js/last_jwk.rs)
 // and, in the Node and workerd build, knows the next call's key is the same by
 // comparing its members with those it read (pkg-template/kept-key.js), not
-// its text. A key changed in place between two calls must be read again:
-// every member, however deep, decides.
+// its text, or, when it is deeply frozen with data members only (a remote
+// set's keys, an `importJwk` key), by identity. A key changed in place
+// between two calls must be read again: every member, however deep, decides,
+// and so does a `toJSON` that appears on a prototype.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as jwt from "../../pkg/node.js";
@@ -58,4 +60,43 @@ test("a secret JWK changed in place is read again", () => {
   key.k = Buffer.from(secrets[1]).toString("base64url");
   assert.equal(codeOf(() => jwt.verify(tokens[0], key)), SIGNATURE_FAILED);
   assert.equal(jwt.verify(tokens[1], key).sub, "user-1");
+});
+
+const deepFreeze = (value) => {
+  if (typeof value === "object" && value !== null) {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+test("a deeply frozen JWK Set is known by identity only while no toJSON can change its text", () => {
+  const a = pair("EdDSA");
+  const b = pair("EdDSA");
+  const set = deepFreeze({ keys: [{ ...a.publicJwk, key_ops: ["verify"] }] });
+  assert.equal(jwt.verify(a.token, set).sub, "user-1");
+  assert.equal(jwt.verify(a.token, set).sub, "user-1", "the same frozen set, kept");
+  // The set's text is now B's alone: A's key must not be used.
+  Array.prototype.toJSON = () => [b.publicJwk];
+  try {
+    assert.equal(codeOf(() => jwt.verify(a.token, set)), "ERR_JWKS_NO_MATCHING_KEY");
+    assert.equal(jwt.verify(b.token, set).sub, "user-1");
+  } finally {
+    delete Array.prototype.toJSON;
+  }
+  assert.equal(jwt.verify(a.token, set).sub, "user-1");
+});
+
+test("a frozen JWK Set with a getter inside is compared member by member every call", () => {
+  const a = pair("EdDSA");
+  const b = pair("EdDSA");
+  let x = a.publicJwk.x;
+  const key = { ...a.publicJwk };
+  delete key.x;
+  Object.defineProperty(key, "x", { get: () => x, enumerable: true });
+  const set = deepFreeze({ keys: [key] });
+  assert.equal(jwt.verify(a.token, set).sub, "user-1");
+  assert.equal(jwt.verify(a.token, set).sub, "user-1");
+  x = b.publicJwk.x;
+  assert.equal(codeOf(() => jwt.verify(a.token, set)), SIGNATURE_FAILED, "the getter's new value decides");
 });
