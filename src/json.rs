@@ -11,6 +11,7 @@
 mod checker;
 mod decimal;
 mod duplicate_names;
+mod grammar;
 mod members;
 #[cfg(any(test, not(feature = "js-verify")))]
 mod name_order;

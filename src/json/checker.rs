@@ -12,6 +12,7 @@
 //! `jwt-edge/decode` (entry and `.wasm`, gzipped), with the token reader in
 //! `token/in_place.rs`: see that file.
 
+use super::grammar::{hex4, number_end};
 use super::name_order::{has_duplicate_names, Name};
 use super::{ParseError, MAX_DEPTH};
 
@@ -265,51 +266,14 @@ impl Checker<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
-        let mut code = 0;
-        for _ in 0..4 {
-            let digit = char::from(self.next().ok_or(ParseError::Syntax)?)
-                .to_digit(16)
-                .ok_or(ParseError::Syntax)?;
-            code = code * 16 + digit;
-        }
+        let code = hex4(self.text, self.pos).ok_or(ParseError::Syntax)?;
+        self.pos += 4;
         Ok(code)
     }
 
-    /// A number: `-`, an integer without leading zeros, a fraction, an exponent.
+    /// A number.
     fn number(&mut self) -> Result<(), ParseError> {
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.next() {
-            Some(b'0') => {}
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(ParseError::Syntax),
-        }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            self.required_digits()?;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            self.required_digits()?;
-        }
-        Ok(())
-    }
-
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.pos += 1;
-        }
-    }
-
-    fn required_digits(&mut self) -> Result<(), ParseError> {
-        if !matches!(self.peek(), Some(b'0'..=b'9')) {
-            return Err(ParseError::Syntax);
-        }
-        self.digits();
+        self.pos = number_end(self.text, self.pos).ok_or(ParseError::Syntax)?;
         Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! A strict RFC 8259 parser for JOSE headers and JWT payloads.
 
+use super::grammar::number_end;
 use super::members::{sink, MemberList, Members, NamesOnly};
 use super::{Object, Raw, Value, MAX_DEPTH};
 use alloc::borrow::Cow;
@@ -247,42 +248,8 @@ impl<'a> Parser<'a> {
     #[inline]
     fn number(&mut self) -> Result<&'a str, ParseError> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.next() {
-            Some(b'0') => {}
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(ParseError::Syntax),
-        }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            self.required_digits()?;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            self.required_digits()?;
-        }
+        self.pos = number_end(self.text.as_bytes(), start).ok_or(ParseError::Syntax)?;
         self.since(start)
-    }
-
-    fn digits(&mut self) {
-        self.pos += self
-            .rest()
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-    }
-
-    fn required_digits(&mut self) -> Result<(), ParseError> {
-        if !matches!(self.peek(), Some(b'0'..=b'9')) {
-            return Err(ParseError::Syntax);
-        }
-        self.digits();
-        Ok(())
     }
 }
 

@@ -1,5 +1,6 @@
 //! String literals: the plain runs copied whole, the escapes decoded.
 
+use super::grammar::hex4;
 use super::{ParseError, Parser};
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -76,13 +77,8 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
-        let mut code = 0;
-        for _ in 0..4 {
-            let digit = char::from(self.next().ok_or(ParseError::Syntax)?)
-                .to_digit(16)
-                .ok_or(ParseError::Syntax)?;
-            code = code * 16 + digit;
-        }
+        let code = hex4(self.text.as_bytes(), self.pos).ok_or(ParseError::Syntax)?;
+        self.pos += 4;
         Ok(code)
     }
 }
