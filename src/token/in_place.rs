@@ -11,8 +11,8 @@
 //! with a verifier carry the parser anyway and read with it; this is for the
 //! build without one (`jwt-edge/decode`) and native builds. Measured on
 //! `jwt-edge/decode` as a browser fetches it (entry and `.wasm`, gzipped):
-//! 18,457 bytes read by the parser, 12,798 read in place (no parser, no
-//! allocation but the token's own, no formatting code).
+//! 18,457 bytes read by the parser, about 12.5 KB read in place (no parser,
+//! no allocation but the token's own).
 
 use crate::base64url::decode_within;
 use crate::claims::{reasons as claim, NumericDateRef, REGISTERED};
