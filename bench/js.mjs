@@ -11,8 +11,8 @@
 // Every case is first checked to do the real work (verify returns the payload,
 // sign returns a token jwt-edge verifies, decode returns the claims). Then the
 // cases are timed in interleaved rounds: each round runs every case once for
-// about SAMPLE_MS, so slow drift of the machine (heat, other load) hits all of
-// them alike. A case's result is the median of its rounds' ops/s, with the
+// about SAMPLE_MS, in an order shuffled each round, so slow drift of the
+// machine (heat, other load) and what a case leaves the next hit all alike. A case's result is the median of its rounds' ops/s, with the
 // interquartile range as the spread; ratios are between medians of this run.
 //
 // Beside them runs the WebAssembly floor (bench/wasm-floor, `make bench` builds
@@ -178,8 +178,23 @@ for (const c of cases) {
   c.samples = [];
 }
 
+// Each round takes the cases in a new order (seeded, so that runs are alike):
+// no case always follows the same one, whose garbage or compilation it could
+// otherwise inherit in every round.
+let seed = 0x9e3779b9;
+const random = () => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 2 ** 32;
+};
 for (let round = 0; round < ROUNDS; round++) {
-  for (const c of cases) c.samples.push(c.n / (await timed(c, c.n)));
+  const order = [...cases];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  for (const c of order) c.samples.push(c.n / (await timed(c, c.n)));
   if (!quick) process.stderr.write(`\rround ${round + 1}/${ROUNDS}`);
 }
 if (!quick) process.stderr.write("\n");

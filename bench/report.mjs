@@ -172,7 +172,7 @@ out(
   "## JavaScript (Node)",
   "",
   `\`node bench/js.mjs\`: each case runs in ${js.rounds} interleaved rounds of about ${js.sampleMs} ms`,
-  "(every case once per round, so drift hits all alike) after a warm-up; the",
+  "(every case once per round, in an order shuffled each round, so drift and what a case leaves the next hit all alike) after a warm-up; the",
   "result is the median of the rounds' ops/s and the spread is half the",
   "interquartile range. Asynchronous APIs (WebCrypto underneath) are awaited one",
   "call at a time. jwt-edge is the npm package as built by `make pkg` (its Node",
