@@ -38,8 +38,9 @@ pub(crate) mod reasons {
     pub(crate) const NESTED: &str = "nested JWTs (\"cty\": \"JWT\") are not supported";
 }
 
-/// The header members the rules look at, in the order the rules check them.
-const KNOWN: [&str; 6] = ["alg", "typ", "cty", "kid", "crit", "b64"];
+/// The header members the rules look at, in the order the rules check them
+/// (here and in the reader in place, `token/in_place.rs`).
+pub(crate) const KNOWN: [&str; 6] = ["alg", "typ", "cty", "kid", "crit", "b64"];
 
 /// [`KNOWN`] as the parser's table of names that get a slot.
 struct KnownNames;

@@ -19,6 +19,17 @@ mod in_place;
 #[cfg(not(feature = "js-verify"))]
 use in_place::read_in_place;
 
+/// The compact form's reasons, shared by [`CompactParts`] and the reader in
+/// place (`token/in_place.rs`).
+pub(crate) mod reasons {
+    pub(crate) const TOO_LONG: &str = "token is longer than the configured maximum";
+    pub(crate) const THREE_SEGMENTS: &str = "a compact JWS has exactly three segments";
+    pub(crate) const EMPTY_SEGMENT: &str = "the header and payload segments must not be empty";
+    pub(crate) const HEADER_BASE64: &str = "the header is not base64url";
+    pub(crate) const PAYLOAD_BASE64: &str = "the payload is not base64url";
+    pub(crate) const SIGNATURE_BASE64: &str = "the signature is not base64url";
+}
+
 /// The three segments of a compact JWS, still encoded.
 pub(crate) struct CompactParts<'a> {
     pub header: &'a str,
@@ -33,20 +44,16 @@ impl<'a> CompactParts<'a> {
     /// oversized token costs one comparison.
     pub fn split(token: &'a str, max_length: usize) -> Result<Self, Error> {
         if token.len() > max_length {
-            return Err(Error::malformed(
-                "token is longer than the configured maximum",
-            ));
+            return Err(Error::malformed(reasons::TOO_LONG));
         }
-        let three_segments = || Error::malformed("a compact JWS has exactly three segments");
+        let three_segments = || Error::malformed(reasons::THREE_SEGMENTS);
         let (header, rest) = token.split_once('.').ok_or_else(three_segments)?;
         let (payload, signature) = rest.split_once('.').ok_or_else(three_segments)?;
         if signature.contains('.') {
             return Err(three_segments());
         }
         if header.is_empty() || payload.is_empty() {
-            return Err(Error::malformed(
-                "the header and payload segments must not be empty",
-            ));
+            return Err(Error::malformed(reasons::EMPTY_SEGMENT));
         }
         // The signing input ends at the second dot.
         let signing_input = token
@@ -62,39 +69,35 @@ impl<'a> CompactParts<'a> {
 
     /// Decodes the header's JSON text.
     pub fn decode_header_json(&self) -> Result<Vec<u8>, Error> {
-        base64url::decode(self.header).ok_or(Error::malformed("the header is not base64url"))
+        base64url::decode(self.header).ok_or(Error::malformed(reasons::HEADER_BASE64))
     }
 
     /// Decodes the header's JSON text onto the end of `out`; returns where it is.
     #[cfg(feature = "js-verify")]
     fn decode_header_json_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
-        base64url::decode_onto(self.header, out)
-            .ok_or(Error::malformed("the header is not base64url"))
+        base64url::decode_onto(self.header, out).ok_or(Error::malformed(reasons::HEADER_BASE64))
     }
 
     /// Decodes the payload bytes onto the end of `out`; returns where they are.
     #[cfg(feature = "js-verify")]
     fn decode_payload_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
-        base64url::decode_onto(self.payload, out)
-            .ok_or(Error::malformed("the payload is not base64url"))
+        base64url::decode_onto(self.payload, out).ok_or(Error::malformed(reasons::PAYLOAD_BASE64))
     }
 
     /// Decodes the header's JSON text into `buffer` if it fits there.
     pub fn decode_header_json_in<'b>(&self, buffer: &'b mut [u8]) -> Result<Cow<'b, [u8]>, Error> {
-        base64url::decode_in(self.header, buffer)
-            .ok_or(Error::malformed("the header is not base64url"))
+        base64url::decode_in(self.header, buffer).ok_or(Error::malformed(reasons::HEADER_BASE64))
     }
 
     /// Decodes the payload bytes into `buffer` if they fit there.
     pub fn decode_payload_in<'b>(&self, buffer: &'b mut [u8]) -> Result<Cow<'b, [u8]>, Error> {
-        base64url::decode_in(self.payload, buffer)
-            .ok_or(Error::malformed("the payload is not base64url"))
+        base64url::decode_in(self.payload, buffer).ok_or(Error::malformed(reasons::PAYLOAD_BASE64))
     }
 
     /// Decodes the signature bytes into `buffer` if they fit there.
     pub fn decode_signature_in<'b>(&self, buffer: &'b mut [u8]) -> Result<Cow<'b, [u8]>, Error> {
         base64url::decode_in(self.signature, buffer)
-            .ok_or(Error::malformed("the signature is not base64url"))
+            .ok_or(Error::malformed(reasons::SIGNATURE_BASE64))
     }
 }
 

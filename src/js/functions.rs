@@ -4,7 +4,7 @@
 use super::error::to_js;
 use super::host::{decoded_jwt, Measured};
 use super::time::{clock_now, seconds};
-use crate::token::decode_checked;
+use crate::token::{decode_checked, reasons};
 use crate::{Error, DEFAULT_MAX_TOKEN_LENGTH, MAX_LEEWAY};
 use alloc::string::String;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -25,9 +25,7 @@ pub(crate) fn token_text(token: &JsValue, max_length: usize) -> Result<String, E
         return Err(not_a_string());
     }
     if token.unchecked_ref::<Measured>().length() as usize > max_length {
-        return Err(Error::malformed(
-            "token is longer than the configured maximum",
-        ));
+        return Err(Error::malformed(reasons::TOO_LONG));
     }
     token.as_string().ok_or_else(not_a_string)
 }

@@ -1,28 +1,45 @@
 //! The duplicate-name check every object passes when it closes.
 
 use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+/// Objects with at most this many names are compared pairwise; larger ones
+/// are sorted, so the check stays `O(n log n)` for hostile input.
+const PAIRWISE_LIMIT: usize = 16;
 
 /// Whether two names are the same. Small objects (the usual JOSE header or
-/// claims set) are compared pairwise; large ones are sorted, so the check stays
-/// `O(n log n)` for hostile input.
+/// claims set) are compared pairwise without collecting the names.
 pub(crate) fn has_duplicate_names<'n>(names: impl Iterator<Item = &'n str> + Clone) -> bool {
-    const PAIRWISE_LIMIT: usize = 16;
     let mut pairs = names.clone().enumerate();
     if names.clone().nth(PAIRWISE_LIMIT).is_none() {
         return pairs.any(|(i, name)| names.clone().skip(i + 1).any(|other| other == name));
     }
     let mut sorted: Vec<&str> = names.collect();
-    heapsort_by(&mut sorted, |a, b| a > b);
-    sorted
+    has_duplicates(&mut sorted, Ord::cmp)
+}
+
+/// Whether two of `items` are equal by `order`, pairwise or (past
+/// [`PAIRWISE_LIMIT`]) once sorted in place: the check of both readers (the
+/// checker's names, `name_order.rs`, are places in a text).
+pub(super) fn has_duplicates<T>(items: &mut [T], order: impl Fn(&T, &T) -> Ordering) -> bool {
+    let same = |a: &T, b: &T| order(a, b) == Ordering::Equal;
+    if items.len() <= PAIRWISE_LIMIT {
+        return items
+            .iter()
+            .enumerate()
+            .any(|(i, item)| items.iter().skip(i + 1).any(|other| same(item, other)));
+    }
+    heapsort_by(items, |a, b| order(a, b) == Ordering::Greater);
+    items
         .iter()
-        .zip(sorted.iter().skip(1))
-        .any(|(a, b)| a == b)
+        .zip(items.iter().skip(1))
+        .any(|(a, b)| same(a, b))
 }
 
 /// Sorts in place in `O(n log n)`, without recursion or allocation, by
 /// `greater`. (Written out because the standard library's sorts are several
 /// kilobytes of WebAssembly.)
-pub(super) fn heapsort_by<T>(items: &mut [T], greater: impl Fn(&T, &T) -> bool) {
+fn heapsort_by<T>(items: &mut [T], greater: impl Fn(&T, &T) -> bool) {
     /// Moves the item at `root` down into the heap `items[..end]`.
     fn sift_down<T>(items: &mut [T], mut root: usize, greater: &impl Fn(&T, &T) -> bool) {
         loop {

@@ -1,7 +1,7 @@
 //! Member names kept as places in a checked text (`checker.rs`), compared as
 //! the strings they stand for: `"\u0061"` and `"a"` are the same name.
 
-use super::duplicate_names::heapsort_by;
+use super::duplicate_names::has_duplicates;
 use core::cmp::Ordering;
 
 /// A string literal in a checked text: where its text is, without the
@@ -73,23 +73,9 @@ impl Name {
     }
 }
 
-/// Whether two of `names` (in `text`) are the same. Small objects are compared
-/// pairwise; large ones are sorted, so the check stays `O(n log n)` for
-/// hostile input (as the parser's, `duplicate_names.rs`).
+/// Whether two of `names` (in `text`) are the same.
 pub(crate) fn has_duplicate_names(text: &[u8], names: &mut [Name]) -> bool {
-    const PAIRWISE_LIMIT: usize = 16;
-    let same = |a: &Name, b: &Name| a.cmp(*b, text) == Ordering::Equal;
-    if names.len() <= PAIRWISE_LIMIT {
-        return names
-            .iter()
-            .enumerate()
-            .any(|(i, name)| names.iter().skip(i + 1).any(|other| same(name, other)));
-    }
-    heapsort_by(names, |a, b| a.cmp(*b, text) == Ordering::Greater);
-    names
-        .iter()
-        .zip(names.iter().skip(1))
-        .any(|(a, b)| same(a, b))
+    has_duplicates(names, |a, b| a.cmp(*b, text))
 }
 
 /// The bytes of a checked literal with its escapes decoded.

@@ -14,9 +14,10 @@
 //! 18,457 bytes read by the parser, about 12.5 KB read in place (no parser,
 //! no allocation but the token's own).
 
+use super::reasons;
 use crate::base64url::decode_within;
 use crate::claims::{reasons as claim, NumericDateRef, REGISTERED};
-use crate::header::reasons as header;
+use crate::header::{reasons as header, KNOWN};
 use crate::json::{check_object, Kind, Member, Name};
 use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
 use crate::Error;
@@ -25,9 +26,6 @@ use core::ops::Range;
 
 #[cfg(test)]
 mod tests;
-
-/// The header members the rules look at, in the order they check them.
-const HEADER: [&str; 6] = ["alg", "typ", "cty", "kid", "crit", "b64"];
 
 /// Where a token read in place left its header's and payload's JSON texts in
 /// its buffer, and its `exp`.
@@ -43,11 +41,9 @@ pub(crate) struct ReadInPlace {
 /// payload's right after it. On an error the buffer holds nothing useful.
 pub(crate) fn read_in_place(token: &mut [u8]) -> Result<ReadInPlace, Error> {
     if token.len() > DEFAULT_MAX_TOKEN_LENGTH {
-        return Err(Error::malformed(
-            "token is longer than the configured maximum",
-        ));
+        return Err(Error::malformed(reasons::TOO_LONG));
     }
-    let three_segments = || Error::malformed("a compact JWS has exactly three segments");
+    let three_segments = || Error::malformed(reasons::THREE_SEGMENTS);
     let dot = |from: usize| {
         let rest = token.get(from..).unwrap_or_default();
         rest.iter()
@@ -60,18 +56,16 @@ pub(crate) fn read_in_place(token: &mut [u8]) -> Result<ReadInPlace, Error> {
         return Err(three_segments());
     }
     if first == 0 || second == first + 1 {
-        return Err(Error::malformed(
-            "the header and payload segments must not be empty",
-        ));
+        return Err(Error::malformed(reasons::EMPTY_SEGMENT));
     }
     let header_len =
-        decode_within(token, 0..first, 0).ok_or(Error::malformed("the header is not base64url"))?;
+        decode_within(token, 0..first, 0).ok_or(Error::malformed(reasons::HEADER_BASE64))?;
     check_header(token.get(..header_len).unwrap_or_default())?;
     let payload_len = decode_within(token, first + 1..second, header_len)
-        .ok_or(Error::malformed("the payload is not base64url"))?;
+        .ok_or(Error::malformed(reasons::PAYLOAD_BASE64))?;
     let end = token.len();
     decode_within(token, second + 1..end, second + 1)
-        .ok_or(Error::malformed("the signature is not base64url"))?;
+        .ok_or(Error::malformed(reasons::SIGNATURE_BASE64))?;
     let payload = header_len..header_len + payload_len;
     let expires_at = check_claims(token.get(payload.clone()).unwrap_or_default())?;
     Ok(ReadInPlace {
@@ -89,8 +83,8 @@ fn name(json: &[u8], member: Member) -> Name {
 
 /// The header rules of `HeaderView::read`, in its order.
 fn check_header(json: &[u8]) -> Result<(), Error> {
-    let mut slots = [None; HEADER.len()];
-    check_object(json, &HEADER, &mut slots).map_err(|error| Error::malformed(error.describe()))?;
+    let mut slots = [None; KNOWN.len()];
+    check_object(json, &KNOWN, &mut slots).map_err(|error| Error::malformed(error.describe()))?;
     let [alg, typ, cty, kid, crit, b64] = slots;
     let kind_of = |member: Option<Member>| member.map(|member| member.kind);
     if kind_of(alg) != Some(Kind::String) {
