@@ -111,15 +111,45 @@ export function withRuntimeCrypto(glue) {
     return key;
   }
 
+  // What the last call handed over, read in the WebAssembly memory: the key
+  // id (0: nothing), then the address and length of the signing input and
+  // of the signature, checked in place (src/js/runtime_signature.rs). A
+  // view of memory that has since grown is detached, its length 0: it is
+  // made again.
+  const memory = glue.wasmMemory();
+  const place = glue.handedOverPlace();
+  let handedOver = new Uint32Array(memory.buffer, place, 5);
+
+  // Whether the signature the last call handed over, if any, is good: true
+  // when it is or nothing was handed over, false when node:crypto cannot
+  // answer (the pure path must); throws the pure path's error when it is not.
+  function signatureGood() {
+    if (handedOver.length === 0) handedOver = new Uint32Array(memory.buffer, place, 5);
+    const id = handedOver[0];
+    if (id === 0) return true;
+    handedOver[0] = 0;
+    const [, input, inputLength, signature, signatureLength] = handedOver;
+    // (Preparing the key may grow the memory: its buffer is taken after.)
+    const key = verifyingKey(id);
+    if (key === null) return false;
+    const bytes = memory.buffer;
+    let good;
+    try {
+      const signingInput = new Uint8Array(bytes, input, inputLength);
+      good = cryptoVerify(key[0], signingInput, key[1], new Uint8Array(bytes, signature, signatureLength));
+    } catch {
+      return false;
+    }
+    if (!good) throw signatureFailed();
+    return true;
+  }
+
   // A call that may hand its signature over (`verifying()`, one of the
   // `verifyHandingOver` exports), settled: its payload as it is when
   // nothing was handed over; else the signature checked first, its payload
   // (or the claims' error it threw) standing once the signature is good.
-  // The token is the signing input (ASCII), a "." and the signature in
-  // base64url, checked in WebAssembly to be exactly that, canonical: split at
-  // its last ".", it gives the very bytes checked there. Where node:crypto
-  // cannot answer, `pure` does it all.
-  function settle(token, verifying, pure) {
+  // Where node:crypto cannot answer, `pure` does it all.
+  function settle(verifying, pure) {
     let outcome;
     let thrown = false;
     try {
@@ -128,21 +158,7 @@ export function withRuntimeCrypto(glue) {
       outcome = error;
       thrown = true;
     }
-    const id = glue.handedOver();
-    if (id !== 0) {
-      const key = verifyingKey(id);
-      if (key === null) return pure();
-      let good;
-      try {
-        const dot = token.lastIndexOf(".");
-        const input = Buffer.from(token.slice(0, dot), "latin1");
-        const signature = Buffer.from(token.slice(dot + 1), "base64url");
-        good = cryptoVerify(key[0], input, key[1], signature);
-      } catch {
-        return pure();
-      }
-      if (!good) throw signatureFailed();
-    }
+    if (!signatureGood()) return pure();
     if (thrown) throw outcome;
     return outcome;
   }
@@ -150,7 +166,6 @@ export function withRuntimeCrypto(glue) {
   function verify(token, key, options) {
     if (isSecret(key)) return glue.verify(token, key, options);
     return settle(
-      token,
       () => glue.verifyHandingOver(token, key, options, false),
       () => glue.verify(token, key, options),
     );
@@ -159,7 +174,6 @@ export function withRuntimeCrypto(glue) {
   function verifyWithHeader(token, key, options) {
     if (isSecret(key)) return glue.verifyWithHeader(token, key, options);
     return settle(
-      token,
       () => glue.verifyHandingOver(token, key, options, true),
       () => glue.verifyWithHeader(token, key, options),
     );
@@ -175,7 +189,6 @@ export function withRuntimeCrypto(glue) {
     verify(token) {
       if (this.#secret) return this.#verifier.verify(token);
       return settle(
-        token,
         () => this.#verifier.verifyHandingOver(token, false),
         () => this.#verifier.verify(token),
       );
@@ -183,7 +196,6 @@ export function withRuntimeCrypto(glue) {
     verifyWithHeader(token) {
       if (this.#secret) return this.#verifier.verifyWithHeader(token);
       return settle(
-        token,
         () => this.#verifier.verifyHandingOver(token, true),
         () => this.#verifier.verifyWithHeader(token),
       );

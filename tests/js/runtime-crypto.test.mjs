@@ -266,6 +266,26 @@ test("one RSA key without alg verifies RS256 and PS256 tokens, node:crypto check
   }
 });
 
+test("node:crypto checks a signature in place in the WebAssembly memory even when that memory grew during the verification", async () => {
+  const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), alg: "ES256" };
+  const signed = (payload) => new SignJWT(payload).setProtectedHeader({ alg: "ES256" }).sign(privateKey);
+  const small = await signed({ sub: "small", exp: now + 60 });
+  assert.equal(jwt.verify(small, jwk).sub, "small");
+  // A token longer than the whole memory now: reading it grows the memory,
+  // which detaches every view of it made before.
+  const memory = pure.wasmMemory();
+  const grownFrom = memory.buffer.byteLength;
+  const big = await signed({ sub: "big", pad: "x".repeat(grownFrom), exp: now + 60 });
+  const options = { maxTokenLength: big.length + 64 };
+  for (const [token, code] of [[big, undefined], [edit(big, { sub: "admin", pad: "x".repeat(grownFrom), exp: now + 60 }), SIGNATURE_FAILED]]) {
+    const result = bothPaths("big token", (m) => m.verify(token, jwk, options)?.sub);
+    assert.deepEqual([result.value, result.code, result.runtimeChecks], [code ? undefined : "big", code, 1]);
+  }
+  assert.ok(memory.buffer.byteLength > grownFrom, "the memory grew");
+  assert.deepEqual(bothPaths("small token after", (m) => m.verify(small, jwk).sub), { value: "small", runtimeChecks: 1 });
+});
+
 test("a verification started inside another (from JSON.parse) cannot take its hand-over: the outer forged signature still fails", async () => {
   const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), alg: "ES256" };
