@@ -117,6 +117,32 @@ impl Material {
     }
 }
 
+#[cfg(all(feature = "js-verify", speed_or_native))]
+impl Material {
+    /// Writes to `out` what the runtime checks a signature of `algorithm`
+    /// over `signing_input` against, once the signature has passed
+    /// [`check_signature_form`](Self::check_signature_form): for RS256, RS384
+    /// and RS512 where `rsa_encoded`, the encoded message the signature must
+    /// give under the public operation (the digest taken here); otherwise the
+    /// signing input itself.
+    pub(crate) fn write_handed_over_message(
+        &self,
+        algorithm: Algorithm,
+        signing_input: &[u8],
+        rsa_encoded: bool,
+        out: &mut alloc::vec::Vec<u8>,
+    ) {
+        #[cfg(feature = "rsa")]
+        if let (Self::Rsa(key), true) = (self, rsa_encoded) {
+            if key.write_pkcs1v15_encoding(algorithm, signing_input, out) {
+                return;
+            }
+        }
+        let _ = (algorithm, rsa_encoded);
+        out.extend_from_slice(signing_input);
+    }
+}
+
 impl PublicKey {
     /// A key of `material`, bound to `algorithm` if given (the caller has
     /// checked that it fits).

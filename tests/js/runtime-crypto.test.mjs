@@ -3,8 +3,8 @@
 // (pkg-template/runtime-crypto/node-crypto.js); the glue's own exports are
 // the pure-Rust path. Both must give the same result and the same error for
 // every algorithm and every refusal: tokens jose signs, Wycheproof's JWS
-// cases, and forged signatures. node:crypto's `verify` is counted (it still
-// runs), to show which path ran: the strict checks refuse their forgeries
+// cases, and forged signatures. node:crypto's `verify` and `publicEncrypt`
+// (RS*'s check) are counted (they still run), to show which path ran: the strict checks refuse their forgeries
 // before the runtime ever sees them.
 import assert from "node:assert/strict";
 import { createPrivateKey, createPublicKey, constants, sign as cryptoSign } from "node:crypto";
@@ -17,10 +17,16 @@ import { ed25519Forgeries } from "./support/ed25519-forgery.mjs";
 const require = createRequire(import.meta.url);
 const nodeCrypto = require("node:crypto");
 const realVerify = nodeCrypto.verify;
+const realPublicEncrypt = nodeCrypto.publicEncrypt;
 let runtimeChecks = 0;
 nodeCrypto.verify = (...args) => {
   runtimeChecks += 1;
   return realVerify(...args);
+};
+// RS*'s check: the public operation alone (then compared with the encoded message).
+nodeCrypto.publicEncrypt = (...args) => {
+  runtimeChecks += 1;
+  return realPublicEncrypt(...args);
 };
 syncBuiltinESMExports();
 
@@ -339,8 +345,8 @@ test("the CommonJS entry (require) hands signatures to node:crypto too, with the
 // tokens, so each signature is judged as the fast path judges one, in its
 // two steps: the strict checks in WebAssembly (a token carrying the signature,
 // verified with the file's key: handed to node:crypto or refused before it),
-// then node:crypto with the parameters the fast path gives it, over the
-// message. Both together must decide as the pure-Rust path does, which
+// then node:crypto's check as the fast path makes it (`signatureCheck`), over
+// the message (for RS*, over its encoded message, written here from RFC 8017). Both together must decide as the pure-Rust path does, which
 // tests/wycheproof_signatures.rs holds to the files' labels: `valid`
 // verifies; `invalid`, and `acceptable` (PKCS#1 v1.5 without NULL), do not.
 const rawFiles = {
@@ -358,6 +364,20 @@ const rawFiles = {
 };
 
 /** The JWK of an EC key that Wycheproof gives only as its uncompressed point (`04 || x || y`). */
+// RFC 8017 §9.2, note 1: each hash's DigestInfo before its digest.
+const digestInfo = {
+  RS256: ["sha256", "3031300d060960864801650304020105000420"],
+  RS384: ["sha384", "3041300d060960864801650304020205000430"],
+  RS512: ["sha512", "3051300d060960864801650304020305000440"],
+};
+
+/** EMSA-PKCS1-v1_5 (RFC 8017 §9.2) of `message` for `alg`, `length` bytes: what an RS* signature must give. */
+function pkcs1v15Encoding(alg, message, length) {
+  const [hash, prefix] = digestInfo[alg];
+  const t = Buffer.concat([Buffer.from(prefix, "hex"), nodeCrypto.createHash(hash).update(message).digest()]);
+  return Buffer.concat([Buffer.from([0, 1]), Buffer.alloc(length - t.length - 3, 0xff), Buffer.from([0]), t]);
+}
+
 function ecJwk({ curve, uncompressed }) {
   const point = Buffer.from(uncompressed, "hex").subarray(1);
   const half = point.length / 2;
@@ -367,8 +387,7 @@ function ecJwk({ curve, uncompressed }) {
 
 for (const [file, alg] of Object.entries(rawFiles)) {
   test(`Wycheproof's ${file}: the strict checks, then node:crypto as the fast path calls it, decide every case as the pure path does`, async () => {
-    const { algorithms } = await import("../../pkg/node-crypto.js");
-    const [hash, options] = algorithms[alg];
+    const { signatureCheck } = await import("../../pkg/node-crypto.js");
     const vectors = JSON.parse(readFileSync(new URL(`../vectors/${file}`, import.meta.url), "utf8"));
     const header = Buffer.from(JSON.stringify({ alg })).toString("base64url");
     const payload = Buffer.from(JSON.stringify({ sub: "x", exp: now + 60 })).toString("base64url");
@@ -378,6 +397,8 @@ for (const [file, alg] of Object.entries(rawFiles)) {
       const jwk = { ...(group.publicKeyJwk ?? group.keyJwk ?? ecJwk(group.publicKey)), alg };
       delete jwk.kid;
       const key = createPublicKey({ key: jwk, format: "jwk" });
+      const check = signatureCheck(alg, key);
+      const handedOver = (message) => (alg in digestInfo ? pkcs1v15Encoding(alg, message, key.asymmetricKeyDetails.modulusLength / 8) : message);
       for (const { tcId, msg, sig, result } of group.tests) {
         const signature = Buffer.from(sig, "hex");
         const token = `${header}.${payload}.${signature.toString("base64url")}`;
@@ -385,7 +406,7 @@ for (const [file, alg] of Object.entries(rawFiles)) {
         // The token's signing input is not the message: the signature fails, in WebAssembly or in node:crypto.
         assert.equal(strict.code, SIGNATURE_FAILED, `tc ${tcId}`);
         const passesStrictChecks = strict.runtimeChecks === 1;
-        const runtimeSays = passesStrictChecks && realVerify(hash, Buffer.from(msg, "hex"), { key, ...options }, signature);
+        const runtimeSays = passesStrictChecks && check(handedOver(Buffer.from(msg, "hex")), signature);
         assert.equal(runtimeSays, result === "valid", `tc ${tcId} (${result})`);
         handed += strict.runtimeChecks;
         cases += 1;
