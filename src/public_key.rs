@@ -11,6 +11,11 @@ use crate::key::{KeyRequest, KeySource, VerifyingKey};
 use crate::{Algorithm, Error, KeyFamily};
 use alloc::string::String;
 
+#[cfg(all(feature = "js-verify", speed_or_native))]
+mod hand_over;
+#[cfg(all(feature = "js-verify", speed_or_native))]
+pub(crate) use hand_over::HandOverForms;
+
 /// A public key for verifying tokens: an RSA, ECDSA or Ed25519 key, with the
 /// one algorithm it verifies when its JWK or the caller named one, and its
 /// `kid` if it has one.
@@ -79,67 +84,6 @@ impl Material {
             #[cfg(feature = "eddsa")]
             Self::Ed25519(key) => key.verify(message, signature),
         }
-    }
-}
-
-impl Material {
-    /// The checks of [`verify`](Self::verify) short of the arithmetic, made
-    /// before a runtime's own crypto checks a signature (RSA, ECDSA and
-    /// Ed25519 alike; the measurements are beside
-    /// pkg-template/runtime-crypto/node-crypto.js): the algorithm is of
-    /// the key's family and the signature has the form the family's strict
-    /// rules demand. What passes them is what the pure-Rust path's `verify`
-    /// would go on to check with the arithmetic alone, so the runtime may do
-    /// that instead.
-    ///
-    /// # Errors
-    /// [`Error::SignatureInvalid`] (or [`Error::AlgorithmNotAllowed`] for an
-    /// algorithm of another family), as `verify` would fail.
-    #[cfg(all(feature = "js-verify", speed_or_native))]
-    pub(crate) fn check_signature_form(
-        &self,
-        algorithm: Algorithm,
-        signature: &[u8],
-    ) -> Result<(), Error> {
-        if algorithm.family() != self.family() {
-            return Err(Error::AlgorithmNotAllowed);
-        }
-        match self {
-            #[cfg(feature = "rsa")]
-            Self::Rsa(key) => key.check_signature_form(signature),
-            #[cfg(feature = "ecdsa-curves")]
-            Self::Ecdsa(key) => key.check_signature_form(signature),
-            #[cfg(feature = "eddsa")]
-            Self::Ed25519(_) => {
-                crate::alg::eddsa::Ed25519PublicKey::check_signature_form(signature)
-            }
-        }
-    }
-}
-
-#[cfg(all(feature = "js-verify", speed_or_native))]
-impl Material {
-    /// Writes to `out` what the runtime checks a signature of `algorithm`
-    /// over `signing_input` against, once the signature has passed
-    /// [`check_signature_form`](Self::check_signature_form): for RS256, RS384
-    /// and RS512 where `rsa_encoded`, the encoded message the signature must
-    /// give under the public operation (the digest taken here); otherwise the
-    /// signing input itself.
-    pub(crate) fn write_handed_over_message(
-        &self,
-        algorithm: Algorithm,
-        signing_input: &[u8],
-        rsa_encoded: bool,
-        out: &mut alloc::vec::Vec<u8>,
-    ) {
-        #[cfg(feature = "rsa")]
-        if let (Self::Rsa(key), true) = (self, rsa_encoded) {
-            if key.write_pkcs1v15_encoding(algorithm, signing_input, out) {
-                return;
-            }
-        }
-        let _ = (algorithm, rsa_encoded);
-        out.extend_from_slice(signing_input);
     }
 }
 

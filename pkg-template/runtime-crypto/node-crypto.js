@@ -28,7 +28,6 @@ const signatureFailed = () => new (publishedJwtError())("signature verification 
 //   measured 125 → 128)
 // (RS384 and PS384 cost what RS256 and RS512 do: the modulus decides.)
 const pss = (bytes) => ({ padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: bytes });
-const ieee = { dsaEncoding: "ieee-p1363" };
 // RS*: WebAssembly hands over the encoded message a valid signature gives
 // (RFC 8017 §9.2, the digest taken there) in place of the signing input; the
 // public operation alone (`publicEncrypt` without padding) is then compared
@@ -37,8 +36,10 @@ const ieee = { dsaEncoding: "ieee-p1363" };
 const encoded = { padding: constants.RSA_NO_PADDING };
 /**
  * Per algorithm: the hash `crypto.verify` takes and the key's options (PSS
- * salt = the hash's length), or for RS* `null` and the options of the public
- * operation alone, its result compared with the encoded message.
+ * salt = the hash's length; `null`: the bare KeyObject, ECDSA signatures
+ * handed over DER-encoded), or for RS* `null` and the options of the public
+ * operation alone, its result compared with the encoded message. (WebAssembly
+ * hands them over in these forms: `handOverForNodeCrypto()`.)
  */
 const algorithms = {
   RS256: [null, encoded],
@@ -47,24 +48,27 @@ const algorithms = {
   PS256: ["sha256", pss(32)],
   PS384: ["sha384", pss(48)],
   PS512: ["sha512", pss(64)],
-  ES256: ["sha256", ieee],
-  ES384: ["sha384", ieee],
-  ES512: ["sha512", ieee],
-  EdDSA: [null, {}],
-  Ed25519: [null, {}],
+  ES256: ["sha256", null],
+  ES384: ["sha384", null],
+  ES512: ["sha512", null],
+  EdDSA: [null, null],
+  Ed25519: [null, null],
 };
 
 /**
  * How node:crypto checks a signature of `alg` handed over with the KeyObject
- * `key`: `(message, signature) => boolean`, where `message` is what
- * WebAssembly handed over with it (the signing input, or for RS* the encoded
- * message). (Exported for the tests, which check it against Wycheproof's
- * signatures.)
+ * `key`: `(message, signature) => boolean`, where `message` and `signature`
+ * are what WebAssembly handed over (the signing input, or for RS* the
+ * encoded message; ECDSA signatures DER-encoded). (Exported for the tests,
+ * which check it against Wycheproof's signatures.)
  */
 export function signatureCheck(alg, key) {
   const [hash, options] = algorithms[alg];
-  const withKey = { key, ...options };
-  if (options === encoded) return (message, signature) => publicEncrypt(withKey, signature).equals(message);
+  if (options === encoded) {
+    const withKey = { key, ...encoded };
+    return (message, signature) => publicEncrypt(withKey, signature).equals(message);
+  }
+  const withKey = options === null ? key : { key, ...options };
   return (message, signature) => cryptoVerify(hash, message, withKey, signature);
 }
 
@@ -81,6 +85,8 @@ export function signatureCheck(alg, key) {
 // node:crypto's ECDSA signatures are randomized: the same payload signed
 // twice gives two different tokens, both valid. Ed25519's are deterministic
 // on both paths.
+// Signatures go into tokens as `r || s`.
+const ieee = { dsaEncoding: "ieee-p1363" };
 /**
  * Per algorithm: the hash `crypto.sign` takes (null for Ed25519) and the
  * signature's options.
@@ -109,7 +115,7 @@ export function withRuntimeCrypto(glue) {
   // algorithm) → its `signatureCheck`, or null for a key node:crypto would
   // not import (its tokens stay on the pure path).
   const verifyingKeys = new Map();
-  glue.handOverRsaEncoded();
+  glue.handOverForNodeCrypto();
 
   function verifyingKey(id) {
     let key = verifyingKeys.get(id);
@@ -132,10 +138,9 @@ export function withRuntimeCrypto(glue) {
   }
 
   // What the last call handed over, read in the WebAssembly memory: the key
-  // id (0: nothing), then the address and length of the signing input (or
-  // the encoded message) and of the signature, checked in place (src/js/runtime_signature.rs). A
-  // view of memory that has since grown is detached, its length 0: it is
-  // made again.
+  // id (0: nothing), then the address and length of the message and of the
+  // signature, checked in place (src/js/runtime_signature.rs). A view of
+  // memory that has since grown is detached, its length 0: it is made again.
   const memory = glue.wasmMemory();
   const place = glue.handedOverPlace();
   let handedOver = new Uint32Array(memory.buffer, place, 5);

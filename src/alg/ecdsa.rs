@@ -206,27 +206,35 @@ impl EcdsaPublicKey {
 impl EcdsaPublicKey {
     /// The checks of [`verify`](Self::verify) that need no arithmetic:
     /// `signature` is `r || s`, exactly `2 × field` bytes, with `r` and `s`
-    /// each nonzero and below the group order (CVE-2022-21449). Run before a
-    /// signature is handed to the runtime's own crypto, which is not relied
-    /// on for them.
+    /// each nonzero and below the group order (CVE-2022-21449), compared as
+    /// bytes (`src/alg/ecdsa_form.rs`). Run before a signature is handed to
+    /// the runtime's own crypto, which is not relied on for them. With `der`,
+    /// the signature is appended to it DER-encoded once it passes.
     ///
     /// # Errors
     /// [`Error::SignatureInvalid`], with no detail.
     #[cfg(all(feature = "js-verify", speed_or_native))]
-    pub(crate) fn check_signature_form(&self, signature: &[u8]) -> Result<(), Error> {
-        let valid = match self.point {
+    pub(crate) fn check_signature_form(
+        &self,
+        signature: &[u8],
+        der: Option<&mut Vec<u8>>,
+    ) -> Result<(), Error> {
+        use super::ecdsa_form;
+        let order: &[u8] = match self.point {
             #[cfg(feature = "es256")]
-            Point::P256(_) => p256::ecdsa::Signature::from_slice(signature).is_ok(),
+            Point::P256(_) => &ecdsa_form::P256_ORDER,
             #[cfg(feature = "es384")]
-            Point::P384(_) => p384::ecdsa::Signature::from_slice(signature).is_ok(),
+            Point::P384(_) => &ecdsa_form::P384_ORDER,
             #[cfg(feature = "es512")]
-            Point::P521(_) => p521::ecdsa::Signature::from_slice(signature).is_ok(),
+            Point::P521(_) => &ecdsa_form::P521_ORDER,
         };
-        if valid {
-            Ok(())
-        } else {
-            Err(Error::SignatureInvalid)
+        if !ecdsa_form::r_and_s_in_range(signature, order) {
+            return Err(Error::SignatureInvalid);
         }
+        if let Some(out) = der {
+            ecdsa_form::write_der(signature, out);
+        }
+        Ok(())
     }
 }
 

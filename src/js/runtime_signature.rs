@@ -93,9 +93,10 @@ pub fn handed_over() -> u32 {
 /// Where the last hand-over call's outcome sits in the WebAssembly memory
 /// (`wasmMemory()`), for the runtime to check a signature in place: five
 /// 32-bit words, the key id (what `handedOver()` returns, which JavaScript
-/// sets to 0 once read), then the address and length of the signing input
-/// and of the signature; the last two pairs are those of the last
-/// verification that handed anything over.
+/// sets to 0 once read), then the address and length of the message (the
+/// signing input, or what `handOverForNodeCrypto()` puts in its place) and
+/// of the signature; the last two pairs are those of the last verification
+/// that handed anything over.
 #[cfg(speed_or_native)]
 #[wasm_bindgen(js_name = handedOverPlace, skip_typescript)]
 #[must_use]
@@ -103,15 +104,15 @@ pub fn handed_over_place() -> u32 {
     handing_over::handed_over_place()
 }
 
-/// From now on, RS256, RS384 and RS512 signatures are handed over with the
-/// encoded message their public operation must give (RFC 8017 §9.2, its
-/// digest taken here) where the signing input would be: for a runtime that
-/// computes the public operation alone and compares (node:crypto's
-/// `publicEncrypt` without padding), faster than its own verification.
+/// From now on, signatures are handed over in the forms node:crypto checks
+/// fastest: ECDSA signatures DER-encoded, and RS256, RS384 and RS512
+/// signatures with the encoded message their public operation must give
+/// (RFC 8017 §9.2, its digest taken here) where the signing input would be,
+/// for `publicEncrypt` without padding and a comparison.
 #[cfg(speed_or_native)]
-#[wasm_bindgen(js_name = handOverRsaEncoded, skip_typescript)]
-pub fn hand_over_rsa_encoded() {
-    handing_over::hand_over_rsa_encoded();
+#[wasm_bindgen(js_name = handOverForNodeCrypto, skip_typescript)]
+pub fn hand_over_for_node_crypto() {
+    handing_over::hand_over_for_node_crypto();
 }
 
 /// The module's memory, where `handedOverPlace()` points.
@@ -159,7 +160,7 @@ mod handing_over {
     use crate::js::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
     use crate::js::options::VerifyConfig;
     use crate::js::verify::verify_any;
-    use crate::public_key::BoundPublicKey;
+    use crate::public_key::{BoundPublicKey, HandOverForms};
     use crate::{Algorithm, Error, PublicKey, VerifyingKey};
     use alloc::string::String;
     use alloc::vec::Vec;
@@ -189,8 +190,8 @@ mod handing_over {
 
     /// What the last call handed over, where JavaScript reads it in the
     /// WebAssembly memory (`handedOverPlace()`): the key id (or 0), then the
-    /// address and length of the signing input and of the signature, which
-    /// the runtime checks in place. (Copying them out as JavaScript buffers,
+    /// address and length of the message and of the signature, which the
+    /// runtime checks in place. (Copying them out as JavaScript buffers,
     /// the token sliced and its signature decoded again, measured 0.9 µs
     /// more per RS256 verify and 1.1 µs more per ES256 verify in Node 20.)
     ///
@@ -201,17 +202,17 @@ mod handing_over {
     /// reads right after a call returns is always that call's.
     static HANDED_OVER: [AtomicU32; 5] = [const { AtomicU32::new(0) }; 5];
 
-    /// The bytes the last verification handed over (its signing input, then
-    /// its signature), kept where `HANDED_OVER` points until the next one.
+    /// The bytes the last verification handed over (its signature, then the
+    /// message), kept where `HANDED_OVER` points until the next one.
     static HANDED_BYTES: SpinMutex<Vec<u8>> = SpinMutex::new(Vec::new());
 
-    /// Whether RS256, RS384 and RS512 signatures are handed over with the
-    /// encoded message they must give (`handOverRsaEncoded()`) in place of
-    /// the signing input.
-    static RSA_ENCODED: AtomicBool = AtomicBool::new(false);
+    /// Whether signatures are handed over in node:crypto's forms
+    /// (`handOverForNodeCrypto()`, `HandOverForms::NodeCrypto`) rather than
+    /// as the token has them.
+    static NODE_CRYPTO_FORMS: AtomicBool = AtomicBool::new(false);
 
-    pub(super) fn hand_over_rsa_encoded() {
-        RSA_ENCODED.store(true, Ordering::Relaxed);
+    pub(super) fn hand_over_for_node_crypto() {
+        NODE_CRYPTO_FORMS.store(true, Ordering::Relaxed);
     }
 
     /// Records what a hand-over call handed over (`id`, or 0 for nothing):
@@ -264,15 +265,15 @@ mod handing_over {
     }
 
     /// One verification whose signature check may be handed over: the id of
-    /// the key it was handed over with (0 until then), and the signing input
-    /// and signature handed over with it (`input_len` bytes, then the
-    /// signature's). The bytes are this verification's own until its last
+    /// the key it was handed over with (0 until then), and the signature
+    /// and message handed over with it (`signature_len` bytes, then the
+    /// message's). The bytes are this verification's own until its last
     /// step, so that a verification started inside it cannot change them.
     #[derive(Default)]
     pub(crate) struct Handover {
         handed: Cell<u32>,
         bytes: Cell<Vec<u8>>,
-        input_len: Cell<usize>,
+        signature_len: Cell<usize>,
     }
 
     impl Handover {
@@ -286,10 +287,6 @@ mod handing_over {
         ) -> Result<(), Error> {
             let algorithm = key.algorithm();
             let public = key.public_key();
-            public.material.check_signature_form(algorithm, signature)?;
-            let Some(id) = key_id(public, algorithm) else {
-                return key.verify_signature(signing_input, signature);
-            };
             // The buffer of the last verification is reused: no allocation
             // once it has grown to the tokens' size.
             let mut bytes = HANDED_BYTES
@@ -297,15 +294,22 @@ mod handing_over {
                 .map(|mut kept| core::mem::take(&mut *kept))
                 .unwrap_or_default();
             bytes.clear();
-            let rsa_encoded = RSA_ENCODED.load(Ordering::Relaxed);
-            public.material.write_handed_over_message(
+            let forms = if NODE_CRYPTO_FORMS.load(Ordering::Relaxed) {
+                HandOverForms::NodeCrypto
+            } else {
+                HandOverForms::Token
+            };
+            let signature_len = public.material.hand_over(
                 algorithm,
                 signing_input,
-                rsa_encoded,
+                signature,
+                forms,
                 &mut bytes,
-            );
-            self.input_len.set(bytes.len());
-            bytes.extend_from_slice(signature);
+            )?;
+            let Some(id) = key_id(public, algorithm) else {
+                return key.verify_signature(signing_input, signature);
+            };
+            self.signature_len.set(signature_len);
             self.bytes.set(bytes);
             self.handed.set(id);
             Ok(())
@@ -317,10 +321,11 @@ mod handing_over {
             let id = self.handed.get();
             if id != 0 {
                 let bytes = self.bytes.take();
-                let (input, signature) = bytes.split_at(self.input_len.get().min(bytes.len()));
+                let (signature, message) =
+                    bytes.split_at(self.signature_len.get().min(bytes.len()));
                 let places = [
-                    address(input.as_ptr()),
-                    u32::try_from(input.len()).unwrap_or(0),
+                    address(message.as_ptr()),
+                    u32::try_from(message.len()).unwrap_or(0),
                     address(signature.as_ptr()),
                     u32::try_from(signature.len()).unwrap_or(0),
                 ];

@@ -346,7 +346,8 @@ test("the CommonJS entry (require) hands signatures to node:crypto too, with the
 // two steps: the strict checks in WebAssembly (a token carrying the signature,
 // verified with the file's key: handed to node:crypto or refused before it),
 // then node:crypto's check as the fast path makes it (`signatureCheck`), over
-// the message (for RS*, over its encoded message, written here from RFC 8017). Both together must decide as the pure-Rust path does, which
+// the message (for RS*, over its encoded message, written here from RFC 8017;
+// ECDSA signatures DER-encoded here, as WebAssembly hands them over). Both together must decide as the pure-Rust path does, which
 // tests/wycheproof_signatures.rs holds to the files' labels: `valid`
 // verifies; `invalid`, and `acceptable` (PKCS#1 v1.5 without NULL), do not.
 const rawFiles = {
@@ -378,6 +379,18 @@ function pkcs1v15Encoding(alg, message, length) {
   return Buffer.concat([Buffer.from([0, 1]), Buffer.alloc(length - t.length - 3, 0xff), Buffer.from([0]), t]);
 }
 
+/** `r || s` DER-encoded (RFC 3279 §2.2.3): how WebAssembly hands ECDSA signatures to node:crypto. */
+function derSignature(rs) {
+  const integer = (bytes) => {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
+    const value = bytes[start] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes.subarray(start)]) : bytes.subarray(start);
+    return Buffer.concat([Buffer.from([2, value.length]), value]);
+  };
+  const body = Buffer.concat([integer(rs.subarray(0, rs.length / 2)), integer(rs.subarray(rs.length / 2))]);
+  return Buffer.concat([Buffer.from(body.length < 0x80 ? [0x30, body.length] : [0x30, 0x81, body.length]), body]);
+}
+
 function ecJwk({ curve, uncompressed }) {
   const point = Buffer.from(uncompressed, "hex").subarray(1);
   const half = point.length / 2;
@@ -406,7 +419,8 @@ for (const [file, alg] of Object.entries(rawFiles)) {
         // The token's signing input is not the message: the signature fails, in WebAssembly or in node:crypto.
         assert.equal(strict.code, SIGNATURE_FAILED, `tc ${tcId}`);
         const passesStrictChecks = strict.runtimeChecks === 1;
-        const runtimeSays = passesStrictChecks && check(handedOver(Buffer.from(msg, "hex")), signature);
+        const handedSignature = alg.startsWith("ES") ? derSignature(signature) : signature;
+        const runtimeSays = passesStrictChecks && check(handedOver(Buffer.from(msg, "hex")), handedSignature);
         assert.equal(runtimeSays, result === "valid", `tc ${tcId} (${result})`);
         handed += strict.runtimeChecks;
         cases += 1;
