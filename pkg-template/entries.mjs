@@ -38,7 +38,7 @@ const nodeCrypto = { module: "runtime-crypto/node-crypto.js", wraps: ["verify", 
 // workerd, where it is faster (browsers load the size builds, which hand
 // nothing over).
 const webCryptoHandOvers = [
-  { to: "verify", exports: ["verifyHandingOver", "handedOver", "runtimeKeyJwk"] },
+  { to: "verify", exports: ["verifyHandingOver", "handedOver", "handedOverPlace", "wasmMemory", "runtimeKeyJwk"] },
   { to: "sign", exports: ["signHandingOver", "handedOver"] },
 ];
 

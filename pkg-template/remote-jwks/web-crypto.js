@@ -45,22 +45,22 @@ const KEPT_KEYS = 32;
 
 const HAND_OVER = Symbol.for("jwt-edge.handOver");
 
-const encoder = new TextEncoder();
-
 
 /**
  * `verify` with its signature checks done by WebCrypto, asynchronously, when
  * the entry put its hand-over exports on it and the runtime has WebCrypto
- * and `Uint8Array.fromBase64` (workerd); else `undefined`.
+ * (workerd); else `undefined`.
  */
 export function withWebCrypto(verify) {
   const handOver = verify[HAND_OVER];
   const subtle = globalThis.crypto?.subtle;
-  if (handOver === undefined || subtle === undefined || typeof Uint8Array.fromBase64 !== "function") return undefined;
+  if (handOver === undefined || subtle === undefined) return undefined;
   // Key id (each bound to one algorithm) → `[CryptoKey, verify parameters]`,
   // or null where WebCrypto would not import it (its tokens stay on the pure
   // path).
   const cryptoKeys = keptCryptoKeys(KEPT_KEYS);
+  const memory = handOver.wasmMemory();
+  const place = handOver.handedOverPlace();
   const importedKey = (id) =>
     cryptoKeys.imported(id, async () => {
       const text = handOver.runtimeKeyJwk(id);
@@ -85,22 +85,25 @@ export function withWebCrypto(verify) {
     // standing once the signature is good.
     const id = handOver.handedOver();
     if (id !== 0) {
+      // The signing input and the signature, in the WebAssembly memory
+      // (src/js/runtime_signature.rs: the message's address and length,
+      // then the signature's, after the id). WebCrypto copies what it is
+      // given when called; they are copied here first only when a key must
+      // be imported, as another verification may hand its own over
+      // meanwhile.
+      const [, message, messageLength, signature, signatureLength] = new Uint32Array(memory.buffer, place, 5);
+      let bytes = [new Uint8Array(memory.buffer, message, messageLength), new Uint8Array(memory.buffer, signature, signatureLength)];
       // A kept key is taken without awaiting anything.
       let imported = cryptoKeys.get(id);
-      if (imported === undefined) imported = await importedKey(id);
+      if (imported === undefined) {
+        bytes = bytes.map((view) => view.slice());
+        imported = await importedKey(id);
+      }
       const pure = () => verify(token, key, options);
       if (imported === null) return pure();
       let good;
       try {
-        // The token is the signing input (ASCII), a "." and the signature in
-        // base64url, checked in WebAssembly to be exactly that, canonical:
-        // split at its last ".", it gives the very bytes checked there.
-        const dot = token.lastIndexOf(".");
-        const input = encoder.encode(token.slice(0, dot));
-        // (Uint8Array.from with a mapping function over atob's text took 16 µs
-        // for an RS256 signature inside workerd.)
-        const signature = Uint8Array.fromBase64(token.slice(dot + 1), { alphabet: "base64url" });
-        good = await subtle.verify(imported[1], imported[0], signature, input);
+        good = await subtle.verify(imported[1], imported[0], bytes[1], bytes[0]);
       } catch {
         return pure();
       }

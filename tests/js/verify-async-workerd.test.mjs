@@ -28,12 +28,17 @@ crypto.subtle.verify = (...args) => {
 ${outcomeSource}
 
 // POST [{ token, key, options }] → per case the outcome of verify, of
-// verifyAsync, and the WebCrypto checks verifyAsync made.
+// verifyAsync, and the WebCrypto checks verifyAsync made; POST { together }
+// → the outcomes of verifyAsync for all those cases started at once.
 export default {
   async fetch(request) {
     if (request.method !== "POST") return new Response("ready");
+    const body = await request.json();
+    if (body.together) {
+      return Response.json(await Promise.all(body.together.map(({ token, key }) => outcome(() => verifyAsync(token, key)))));
+    }
     const results = [];
-    for (const { token, key, options } of await request.json()) {
+    for (const { token, key, options } of body) {
       const pure = await outcome(() => verify(token, key, options));
       const before = webCryptoChecks;
       const fast = await outcome(() => verifyAsync(token, key, options));
@@ -141,4 +146,28 @@ test("in workerd, Wycheproof's JWS cases give the same outcome through verifyAsy
     checked += webCryptoChecks;
   });
   assert.ok(cases.length > 300 && checked > 150, `${checked} of ${cases.length} checked by WebCrypto`);
+});
+
+test("in workerd, verifications started together each check their own signature, though each awaits its key's import", async () => {
+  // Each verification hands its bytes over in the WebAssembly memory, where
+  // the next one hands over its own: one awaiting a new key's import must
+  // have taken its own bytes first, or the good token would be checked
+  // against the forged one's bytes and refused, and the forged one accepted.
+  for (const alg of ["ES256", "RS256", "EdDSA"]) {
+    for (const goodFirst of [true, false]) {
+      // A new key each time: one not imported yet.
+      const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+      const key = { ...(await exportJWK(publicKey)), alg };
+      const good = await new SignJWT({ sub: "user-1", exp: now + 60 }).setProtectedHeader({ alg }).sign(privateKey);
+      const [header, , signature] = good.split(".");
+      const forged = `${header}.${Buffer.from(JSON.stringify({ sub: "admin", exp: now + 60 })).toString("base64url")}.${signature}`;
+      const tokens = goodFirst ? [good, forged] : [forged, good];
+      const outcomes = await worker.run({ together: tokens.map((token) => ({ token, key })) });
+      assert.deepEqual(
+        outcomes.map((outcome) => outcome.code ?? outcome.value.sub),
+        tokens.map((token) => (token === good ? "user-1" : SIGNATURE_FAILED)),
+        alg,
+      );
+    }
+  }
 });
