@@ -14,18 +14,17 @@ import { publishedJwtError } from "./error.js";
 // Error::SignatureInvalid; tests/js/runtime-crypto.test.mjs compares them).
 const signatureFailed = () => new (publishedJwtError())("signature verification failed", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
 
-// Why: µs per verify of a 150-byte token with a key from importJwk, in
-// Node 20 (the best of 15 rounds of 100, 20 for ES384/ES512), pure Rust in
+// Why: µs per verify of a token of 150–400 bytes with a key from importJwk,
+// in Node 20 (the best of 15 rounds of 100, 20 for ES384/ES512), pure Rust in
 // WebAssembly (the speed build) against this path with every strict check
 // still in WebAssembly, through a Verifier and through the one-shot verify
-// (which reads the key every call):
-//   RS256  330 → 31,   361 → 65     RS512  335 → 31,   367 → 66
-//   PS256  330 → 33,   363 → 66     PS512  333 → 33,   363 → 66
-//   ES256  784 → 74,   781 → 80     ES384 3030 → 644, 3046 → 658
-//   ES512 3016 → 1448, 3068 → 1465
-//   EdDSA  133 → 115 through a Verifier (fast-jwt 110–122 in the same runs;
-//   the checks of R and S first compare bytes, where decompressing R to ask
-//   measured 125 → 128)
+// (which knows the frozen key again by identity):
+//   RS256  328 → 24,   327 → 23     RS512  327 → 23,   327 → 23
+//   PS256  332 → 26,   334 → 26     PS512  334 → 26,   331 → 26
+//   ES256  767 → 67,   769 → 67     ES384 3014 → 626, 3019 → 627
+//   ES512 3034 → 1425, 3039 → 1419
+//   EdDSA  125 → 105,  125 → 106 (the checks of R and S first compare bytes,
+//   where decompressing R to ask measured 125 → 128)
 // (RS384 and PS384 cost what RS256 and RS512 do: the modulus decides.)
 const pss = (bytes) => ({ padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: bytes });
 // RS*: WebAssembly hands over the encoded message a valid signature gives
