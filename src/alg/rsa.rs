@@ -183,32 +183,34 @@ impl RsaPublicKey {
         out: &mut Vec<u8>,
     ) -> bool {
         use sha2::Digest;
-        let (prefix, digest) = match algorithm {
-            Algorithm::Rs256 => (
-                rsa::Pkcs1v15Sign::new::<Sha256>().prefix,
-                Sha256::digest(message).to_vec(),
-            ),
-            Algorithm::Rs384 => (
-                rsa::Pkcs1v15Sign::new::<Sha384>().prefix,
-                Sha384::digest(message).to_vec(),
-            ),
-            Algorithm::Rs512 => (
-                rsa::Pkcs1v15Sign::new::<Sha512>().prefix,
-                Sha512::digest(message).to_vec(),
-            ),
-            _ => return false,
-        };
         // At least 2048 bits: 256 bytes, room for the longest `DigestInfo`
         // (83 bytes) and 11 more.
-        let padding = self
-            .modulus
-            .len()
-            .saturating_sub(prefix.len() + digest.len() + 3);
-        out.extend_from_slice(&[0, 1]);
-        out.resize(out.len() + padding, 0xff);
-        out.push(0);
-        out.extend_from_slice(&prefix);
-        out.extend_from_slice(&digest);
+        let mut write = |prefix: &[u8], digest: &[u8]| {
+            let padding = self
+                .modulus
+                .len()
+                .saturating_sub(prefix.len() + digest.len() + 3);
+            out.extend_from_slice(&[0, 1]);
+            out.resize(out.len() + padding, 0xff);
+            out.push(0);
+            out.extend_from_slice(prefix);
+            out.extend_from_slice(digest);
+        };
+        match algorithm {
+            Algorithm::Rs256 => write(
+                &rsa::Pkcs1v15Sign::new::<Sha256>().prefix,
+                &Sha256::digest(message),
+            ),
+            Algorithm::Rs384 => write(
+                &rsa::Pkcs1v15Sign::new::<Sha384>().prefix,
+                &Sha384::digest(message),
+            ),
+            Algorithm::Rs512 => write(
+                &rsa::Pkcs1v15Sign::new::<Sha512>().prefix,
+                &Sha512::digest(message),
+            ),
+            _ => return false,
+        }
         true
     }
 }

@@ -54,13 +54,6 @@ impl Material {
             Self::Rsa(key) => {
                 key.check_signature_form(signature)?;
                 out.extend_from_slice(signature);
-                let signature_len = out.len() - start;
-                let encoded = forms == HandOverForms::NodeCrypto
-                    && key.write_pkcs1v15_encoding(algorithm, signing_input, out);
-                if !encoded {
-                    out.extend_from_slice(signing_input);
-                }
-                return Ok(signature_len);
             }
             #[cfg(feature = "ecdsa-curves")]
             Self::Ecdsa(key) => {
@@ -77,6 +70,12 @@ impl Material {
             }
         }
         let signature_len = out.len() - start;
+        #[cfg(feature = "rsa")]
+        if let (Self::Rsa(key), HandOverForms::NodeCrypto) = (self, forms) {
+            if key.write_pkcs1v15_encoding(algorithm, signing_input, out) {
+                return Ok(signature_len);
+            }
+        }
         out.extend_from_slice(signing_input);
         Ok(signature_len)
     }
