@@ -54,7 +54,7 @@ pub(crate) fn decoded_len(len: usize) -> Option<usize> {
 /// four characters is read before its three bytes are written, so the bytes
 /// never overtake the characters still to read. For reading a token in its
 /// own buffer without allocating (`token/in_place.rs`).
-#[cfg(any(test, not(feature = "js-verify")))]
+#[cfg(any(test, not(feature = "js-verify"), verifies_in_place))]
 pub(crate) fn decode_within(buffer: &mut [u8], segment: Range<usize>, to: usize) -> Option<usize> {
     let len = decoded_len(segment.len())?;
     let (mut bits, mut count, mut out) = (0u32, 0, to);

@@ -18,7 +18,7 @@ pub use claims_ref::ClaimsRef;
 pub(crate) use custom::{CustomMembers, KeepBuilt, KeepChecked, KeepCustom};
 pub(crate) use numeric_date::NumericDateRef;
 pub use numeric_date::{NumericDate, MAX_NUMERIC_DATE};
-#[cfg(any(test, not(feature = "js-verify")))]
+#[cfg(any(test, not(feature = "js-verify"), verifies_in_place))]
 pub(crate) use registered::reasons;
 pub(crate) use registered::{RegisteredClaims, RegisteredNames, REGISTERED};
 

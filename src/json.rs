@@ -7,13 +7,13 @@
 //! invalid UTF-8, lone surrogates and nesting deeper than [`MAX_DEPTH`], and keeps
 //! every number as the exact text it was written with.
 
-#[cfg(any(test, not(feature = "js-verify")))]
+#[cfg(any(test, not(feature = "js-verify"), verifies_in_place))]
 mod checker;
 mod decimal;
 mod duplicate_names;
 mod grammar;
 mod members;
-#[cfg(any(test, not(feature = "js-verify")))]
+#[cfg(any(test, not(feature = "js-verify"), verifies_in_place))]
 mod name_order;
 mod parser;
 mod raw;
@@ -23,13 +23,13 @@ mod writer;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-#[cfg(any(test, not(feature = "js-verify")))]
+#[cfg(any(test, not(feature = "js-verify"), verifies_in_place))]
 pub(crate) use checker::{check_object, Kind, Member};
 pub(crate) use decimal::parse as parse_f64;
 pub(crate) use members::{
     sink, KnownMembers, MemberList, Members, NameTable, NamesOnly, RawMembers, ReadValue,
 };
-#[cfg(any(test, not(feature = "js-verify")))]
+#[cfg(any(test, not(feature = "js-verify"), verifies_in_place))]
 pub(crate) use name_order::Name;
 pub use parser::ParseError;
 pub(crate) use parser::{parse_members, parse_object, Parser};

@@ -4,7 +4,7 @@ use crate::claims::{CheckedClaims, Claims};
 use crate::header::{Header, HeaderView};
 use crate::json::MemberList;
 use crate::json::ParseError;
-#[cfg(feature = "js-verify")]
+#[cfg(all(feature = "js-verify", not(verifies_in_place)))]
 use crate::json::RawMembers;
 use crate::validation::DEFAULT_MAX_TOKEN_LENGTH;
 use crate::{base64url, Error, NumericDate};
@@ -13,10 +13,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::ops::Range;
 
-#[cfg(any(test, not(feature = "js-verify")))]
-mod in_place;
+#[cfg(any(test, not(feature = "js-verify"), verifies_in_place))]
+pub(crate) mod in_place;
 
-#[cfg(not(feature = "js-verify"))]
+#[cfg(any(not(feature = "js-verify"), verifies_in_place))]
 use in_place::read_in_place;
 
 /// The compact form's reasons, shared by [`CompactParts`] and the reader in
@@ -73,13 +73,13 @@ impl<'a> CompactParts<'a> {
     }
 
     /// Decodes the header's JSON text onto the end of `out`; returns where it is.
-    #[cfg(feature = "js-verify")]
+    #[cfg(all(feature = "js-verify", not(verifies_in_place)))]
     fn decode_header_json_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
         base64url::decode_onto(self.header, out).ok_or(Error::malformed(reasons::HEADER_BASE64))
     }
 
     /// Decodes the payload bytes onto the end of `out`; returns where they are.
-    #[cfg(feature = "js-verify")]
+    #[cfg(all(feature = "js-verify", not(verifies_in_place)))]
     fn decode_payload_onto(&self, out: &mut Vec<u8>) -> Result<Range<usize>, Error> {
         base64url::decode_onto(self.payload, out).ok_or(Error::malformed(reasons::PAYLOAD_BASE64))
     }
@@ -211,7 +211,7 @@ impl Decoded {
 /// Reads a token without verifying it, by the parser where the build has
 /// the verifier (which carries the parser): both texts decoded into one
 /// buffer, so a read costs one allocation.
-#[cfg(feature = "js-verify")]
+#[cfg(all(feature = "js-verify", not(verifies_in_place)))]
 #[allow(clippy::needless_pass_by_value)] // one signature with the reader in place, which takes the buffer
 pub(crate) fn decode_checked(token: String) -> Result<Decoded, Error> {
     let parts = CompactParts::split(&token, DEFAULT_MAX_TOKEN_LENGTH)?;
@@ -237,7 +237,7 @@ pub(crate) fn decode_checked(token: String) -> Result<Decoded, Error> {
 /// Reads a token without verifying it, by the checker, in the token's own
 /// buffer, where the build has no verifier (`jwt-edge/decode`, whose download
 /// the parser would double; native builds).
-#[cfg(not(feature = "js-verify"))]
+#[cfg(any(not(feature = "js-verify"), verifies_in_place))]
 pub(crate) fn decode_checked(token: String) -> Result<Decoded, Error> {
     let mut json = token.into_bytes();
     let read = read_in_place(&mut json)?;

@@ -159,6 +159,18 @@ impl Validation {
         typ: Option<&str>,
         claims: &CheckedClaims<'a, C>,
     ) -> Result<(), Error> {
+        self.check_registered(typ, &claims.registered, |name| claims.contains(name))
+    }
+
+    /// [`check`](Self::check) of the registered claims, `has_claim` telling
+    /// whether the claims set has a claim of any name: for readers that keep
+    /// the other claims their own way.
+    pub(crate) fn check_registered(
+        &self,
+        typ: Option<&str>,
+        claims: &RegisteredClaims<'_>,
+        has_claim: impl Fn(&str) -> bool,
+    ) -> Result<(), Error> {
         if let Some(expected) = &self.typ {
             let actual = typ.ok_or_else(|| Error::claim_invalid("typ", "missing"))?;
             if normalize_media_type(actual) != normalize_media_type(expected) {
@@ -166,11 +178,10 @@ impl Validation {
             }
         }
         for name in &self.required_claims {
-            if !claims.contains(name) {
+            if !has_claim(name) {
                 return Err(Error::claim_invalid(name, "missing"));
             }
         }
-        let claims = &claims.registered;
         if !self.issuers.is_empty() {
             let issuer = claims
                 .issuer

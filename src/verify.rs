@@ -8,6 +8,11 @@ use crate::{Algorithm, Error, Validation};
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
 
+#[cfg(any(test, verifies_in_place))]
+mod in_place;
+#[cfg(verifies_in_place)]
+pub(crate) use in_place::verify_in_place;
+
 /// A compact JWS whose signature has been verified.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedJws {

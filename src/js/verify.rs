@@ -13,7 +13,9 @@ use super::last_options::{with_last_options, LAST_VERIFY_OPTIONS};
 use super::options::VerifyConfig;
 #[cfg(feature = "asymmetric")]
 use super::runtime_signature::{through, MaybeHandover, NO_HANDOVER};
+#[cfg(not(verifies_in_place))]
 use crate::claims::KeepChecked;
+#[cfg(not(verifies_in_place))]
 use crate::verify::verify_checked;
 use crate::{Algorithm, Error, HmacKey, KeyRequest, Validation, VerifyingKey};
 #[cfg(feature = "asymmetric")]
@@ -110,6 +112,9 @@ pub(crate) fn verify_with<const WITH_HEADER: bool>(
     };
     // The payload's text passed every rule: JavaScript's own parser makes the
     // object, nothing is built in Rust.
+    #[cfg(verifies_in_place)]
+    return json_to_js(crate::verify::verify_in_place(token, validation, select)?.payload_json());
+    #[cfg(not(verifies_in_place))]
     verify_checked::<_, KeepChecked, _>(token, validation, select, |header, _, payload, _| {
         #[cfg(feature = "asymmetric")]
         if WITH_HEADER {

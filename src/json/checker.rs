@@ -7,22 +7,35 @@
 //! Reading a token without verifying it (`decode` and the expiry helpers)
 //! needs no value built: `JSON.parse` builds the ones JavaScript gets. The
 //! parser keeps names as strings in a vector and its members generic over
-//! what keeps them; this keeps names as places in the text, on the stack, and
+//! what keeps them; this keeps names as places in the text (on the stack, or
+//! in one allocation where a verifier's raised cap lets texts be longer), and
 //! compares them decoded only when they differ in their escapes. Measured on
 //! `jwt-edge/decode` (entry and `.wasm`, gzipped), with the token reader in
 //! `token/in_place.rs`: see that file.
 
 use super::grammar::{hex4, number_end};
-use super::name_order::{has_duplicate_names, Name};
+use super::name_order::{has_duplicate_names, Name, MAX_TEXT};
 use super::{ParseError, MAX_DEPTH};
+#[cfg(any(test, feature = "js-verify"))]
+use alloc::vec::Vec;
 
-/// The longest text checked: a token's segments are at most three quarters of
-/// its 16 KiB.
-pub(crate) const MAX_TEXT: usize = 16 * 1024;
+/// The names of the objects open at once. Every one fits: a member takes at
+/// least four bytes (`"":0` and a comma or the closing brace). On the stack
+/// where texts are at most 16 KiB (the builds without a verifier), else
+/// allocated for the text.
+#[cfg(not(any(test, feature = "js-verify")))]
+type OpenNames = [Name; MAX_TEXT / 4];
+#[cfg(any(test, feature = "js-verify"))]
+type OpenNames = Vec<Name>;
 
-/// Every name of the objects open at once fits: a member takes at least four
-/// bytes (`"":0` and a comma or the closing brace).
-const MAX_NAMES: usize = MAX_TEXT / 4;
+fn open_names_for(text: &[u8]) -> OpenNames {
+    #[cfg(not(any(test, feature = "js-verify")))]
+    let _ = text;
+    #[cfg(not(any(test, feature = "js-verify")))]
+    return [Name::default(); MAX_TEXT / 4];
+    #[cfg(any(test, feature = "js-verify"))]
+    alloc::vec![Name::default(); text.len() / 4]
+}
 
 /// The kind of a member's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +76,7 @@ pub(crate) fn check_object(
     let mut checker = Checker {
         text,
         pos: 0,
-        names: [Name::default(); MAX_NAMES],
+        names: open_names_for(text),
         open_names: 0,
     };
     checker.skip_whitespace();
@@ -89,7 +102,7 @@ pub(crate) fn check_object(
 struct Checker<'t> {
     text: &'t [u8],
     pos: usize,
-    names: [Name; MAX_NAMES],
+    names: OpenNames,
     open_names: usize,
 }
 

@@ -8,11 +8,12 @@
 //! Its rules are those of `HeaderView` and `RegisteredClaims`, over the
 //! checker's kinds (`json/checker.rs`) in place of parsed values; the tests
 //! hold the two to the same texts, `exp` and error for every token. Builds
-//! with a verifier carry the parser anyway and read with it; this is for the
-//! build without one (`jwt-edge/decode`) and native builds. Measured on
-//! `jwt-edge/decode` as a browser fetches it (entry and `.wasm`, gzipped):
-//! 18,457 bytes read by the parser, about 12.5 KB read in place (no parser,
-//! no allocation but the token's own).
+//! with a parser for other reasons (signing, JWKs) read with it; this is for
+//! the builds without one (`jwt-edge/decode`, and `jwt-edge/verify` in
+//! browsers, which verifies in place: `verify/in_place.rs`) and native builds.
+//! Measured on `jwt-edge/decode` as a browser fetches it (entry and `.wasm`,
+//! gzipped): 18,457 bytes read by the parser, about 12.5 KB read in place (no
+//! parser, no allocation but the token's own).
 
 use super::reasons;
 use crate::base64url::decode_within;
@@ -40,7 +41,35 @@ pub(crate) struct ReadInPlace {
 /// segments over their own text: the header's JSON from the start, the
 /// payload's right after it. On an error the buffer holds nothing useful.
 pub(crate) fn read_in_place(token: &mut [u8]) -> Result<ReadInPlace, Error> {
-    if token.len() > DEFAULT_MAX_TOKEN_LENGTH {
+    let (first, second) = dots(token, DEFAULT_MAX_TOKEN_LENGTH)?;
+    let header_len =
+        decode_within(token, 0..first, 0).ok_or(Error::malformed(reasons::HEADER_BASE64))?;
+    check_header(
+        token.get(..header_len).unwrap_or_default(),
+        &mut [None; KNOWN.len()],
+    )?;
+    let payload_len = decode_within(token, first + 1..second, header_len)
+        .ok_or(Error::malformed(reasons::PAYLOAD_BASE64))?;
+    let end = token.len();
+    decode_within(token, second + 1..end, second + 1)
+        .ok_or(Error::malformed(reasons::SIGNATURE_BASE64))?;
+    let payload = header_len..header_len + payload_len;
+    let json = token.get(payload.clone()).unwrap_or_default();
+    let mut claims = [None; REGISTERED.len()];
+    check_claims(json, &mut claims)?;
+    let [_, _, _, exp, ..] = claims;
+    let expires_at = date(json, exp)?.map(|date| date.secs);
+    Ok(ReadInPlace {
+        header: 0..header_len,
+        payload,
+        expires_at,
+    })
+}
+
+/// The places of a compact token's two dots, its length capped at
+/// `max_length` first, with the errors of `CompactParts::split`.
+pub(crate) fn dots(token: &[u8], max_length: usize) -> Result<(usize, usize), Error> {
+    if token.len() > max_length {
         return Err(Error::malformed(reasons::TOO_LONG));
     }
     let three_segments = || Error::malformed(reasons::THREE_SEGMENTS);
@@ -58,21 +87,7 @@ pub(crate) fn read_in_place(token: &mut [u8]) -> Result<ReadInPlace, Error> {
     if first == 0 || second == first + 1 {
         return Err(Error::malformed(reasons::EMPTY_SEGMENT));
     }
-    let header_len =
-        decode_within(token, 0..first, 0).ok_or(Error::malformed(reasons::HEADER_BASE64))?;
-    check_header(token.get(..header_len).unwrap_or_default())?;
-    let payload_len = decode_within(token, first + 1..second, header_len)
-        .ok_or(Error::malformed(reasons::PAYLOAD_BASE64))?;
-    let end = token.len();
-    decode_within(token, second + 1..end, second + 1)
-        .ok_or(Error::malformed(reasons::SIGNATURE_BASE64))?;
-    let payload = header_len..header_len + payload_len;
-    let expires_at = check_claims(token.get(payload.clone()).unwrap_or_default())?;
-    Ok(ReadInPlace {
-        header: 0..header_len,
-        payload,
-        expires_at,
-    })
+    Ok((first, second))
 }
 
 /// A string member as a name, to compare decoded.
@@ -81,16 +96,19 @@ fn name(json: &[u8], member: Member) -> Name {
     Name::new(member.start, member.end, literal.contains(&b'\\'))
 }
 
-/// The header rules of `HeaderView::read`, in its order.
-fn check_header(json: &[u8]) -> Result<(), Error> {
-    let mut slots = [None; KNOWN.len()];
-    check_object(json, &KNOWN, &mut slots).map_err(|error| Error::malformed(error.describe()))?;
-    let [alg, typ, cty, kid, crit, b64] = slots;
+/// The header's known members (in [`KNOWN`] order), as checked.
+pub(crate) type HeaderMembers = [Option<Member>; KNOWN.len()];
+
+/// The header rules of `HeaderView::read`, in its order; its known members
+/// in `slots`.
+pub(crate) fn check_header(json: &[u8], slots: &mut HeaderMembers) -> Result<(), Error> {
+    check_object(json, &KNOWN, slots).map_err(|error| Error::malformed(error.describe()))?;
+    let [alg, typ, cty, _, crit, b64] = *slots;
     let kind_of = |member: Option<Member>| member.map(|member| member.kind);
     if kind_of(alg) != Some(Kind::String) {
         return Err(Error::malformed(header::ALG));
     }
-    if [typ, cty, kid]
+    if [typ, cty, slots[3]]
         .into_iter()
         .any(|member| kind_of(member).is_some_and(|kind| kind != Kind::String))
     {
@@ -131,30 +149,19 @@ fn check_header(json: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// The claim rules of `RegisteredClaims::read`, in its order; the `exp`.
-fn check_claims(json: &[u8]) -> Result<Option<f64>, Error> {
-    let mut slots = [None; REGISTERED.len()];
-    check_object(json, &REGISTERED, &mut slots).map_err(super::payload_error)?;
-    let [iss, sub, aud, exp, nbf, iat, jti] = slots;
+/// The payload's registered claims (in [`REGISTERED`] order), as checked.
+pub(crate) type ClaimMembers = [Option<Member>; REGISTERED.len()];
+
+/// The claim rules of `RegisteredClaims::read`, in its order; the registered
+/// claims in `slots`.
+pub(crate) fn check_claims(json: &[u8], slots: &mut ClaimMembers) -> Result<(), Error> {
+    check_object(json, &REGISTERED, slots).map_err(super::payload_error)?;
+    let [iss, sub, aud, exp, nbf, iat, jti] = *slots;
     let text = |member: Option<Member>| match member {
         Some(Member { kind, .. }) if kind != Kind::String => {
             Err(Error::invalid_claims(claim::TEXT))
         }
         _ => Ok(()),
-    };
-    let date = |member: Option<Member>| match member {
-        None => Ok(None),
-        Some(Member {
-            kind: Kind::Number,
-            start,
-            end,
-        }) => json
-            .get(start..end)
-            .and_then(|number| core::str::from_utf8(number).ok())
-            .and_then(|number| NumericDateRef::from_number(Cow::Borrowed(number)))
-            .map(|date| Some(date.secs))
-            .ok_or(Error::invalid_claims(claim::DATE)),
-        Some(_) => Err(Error::invalid_claims(claim::DATE)),
     };
     text(iss)?;
     text(sub)?;
@@ -168,9 +175,29 @@ fn check_claims(json: &[u8]) -> Result<Option<f64>, Error> {
         ) => {}
         Some(_) => return Err(Error::invalid_claims(claim::AUDIENCE)),
     }
-    let expires_at = date(exp)?;
-    date(nbf)?;
-    date(iat)?;
-    text(jti)?;
-    Ok(expires_at)
+    date(json, exp)?;
+    date(json, nbf)?;
+    date(json, iat)?;
+    text(jti)
+}
+
+/// A date claim's value, once checked.
+pub(crate) fn date(
+    json: &[u8],
+    member: Option<Member>,
+) -> Result<Option<NumericDateRef<'_>>, Error> {
+    match member {
+        None => Ok(None),
+        Some(Member {
+            kind: Kind::Number,
+            start,
+            end,
+        }) => json
+            .get(start..end)
+            .and_then(|number| core::str::from_utf8(number).ok())
+            .and_then(|number| NumericDateRef::from_number(Cow::Borrowed(number)))
+            .map(Some)
+            .ok_or(Error::invalid_claims(claim::DATE)),
+        Some(_) => Err(Error::invalid_claims(claim::DATE)),
+    }
 }
