@@ -51,7 +51,10 @@ pub(crate) fn verify_in_place<K: VerifyingKey>(
     let mut buffer = token.to_vec();
     let header_len =
         decode_within(&mut buffer, 0..first, 0).ok_or(Error::malformed(reasons::HEADER_BASE64))?;
-    let (header, rest) = buffer.split_at_mut(header_len);
+    // The decoded header is shorter than its segment, which ends at the first dot.
+    let (header, rest) = buffer
+        .split_at_mut_checked(header_len)
+        .ok_or(Error::malformed(reasons::HEADER_BASE64))?;
     let mut members = [None; KNOWN.len()];
     check_header(header, &mut members)?;
     let [alg, typ, _, kid, ..] = members;
@@ -70,7 +73,7 @@ pub(crate) fn verify_in_place<K: VerifyingKey>(
         return Err(Error::AlgorithmNotAllowed);
     }
     // Places in `rest`, which starts where the header's JSON ends.
-    let at = |place: usize| place - header_len;
+    let at = |place: usize| place.saturating_sub(header_len);
     let payload_len = decode_within(rest, at(first + 1)..at(second), 0)
         .ok_or(Error::malformed(reasons::PAYLOAD_BASE64))?;
     let signature = at(second + 1);
@@ -150,5 +153,5 @@ fn array_strings(json: &[u8], array: Member) -> Vec<Cow<'_, str>> {
 /// Whether the checked object `json` has a member `name`.
 fn has_member(json: &[u8], name: &str) -> bool {
     let mut slot = [None];
-    check_object(json, &[name], &mut slot).is_ok() && slot[0].is_some()
+    check_object(json, &[name], &mut slot).is_ok() && slot.iter().any(Option::is_some)
 }
