@@ -7,7 +7,7 @@
 //! - `cfg(verifies_in_place)`: the browsers' build that verifies without
 //!   signing or asymmetric keys (`jwt-edge/verify`, feature `npm-verify`
 //!   alone), which has no other use for the JSON parser: it verifies tokens in
-//!   their own buffer with the checker (`token/verify_in_place.rs`).
+//!   their own buffer with the checker (`verify/in_place.rs`).
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(speed_or_native)");

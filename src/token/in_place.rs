@@ -91,7 +91,7 @@ pub(crate) fn dots(token: &[u8], max_length: usize) -> Result<(usize, usize), Er
 }
 
 /// A string member as a name, to compare decoded.
-fn name(json: &[u8], member: Member) -> Name {
+pub(crate) fn name(json: &[u8], member: Member) -> Name {
     let literal = json.get(member.start..member.end).unwrap_or_default();
     Name::new(member.start, member.end, literal.contains(&b'\\'))
 }
@@ -103,12 +103,12 @@ pub(crate) type HeaderMembers = [Option<Member>; KNOWN.len()];
 /// in `slots`.
 pub(crate) fn check_header(json: &[u8], slots: &mut HeaderMembers) -> Result<(), Error> {
     check_object(json, &KNOWN, slots).map_err(|error| Error::malformed(error.describe()))?;
-    let [alg, typ, cty, _, crit, b64] = *slots;
+    let [alg, typ, cty, kid, crit, b64] = *slots;
     let kind_of = |member: Option<Member>| member.map(|member| member.kind);
     if kind_of(alg) != Some(Kind::String) {
         return Err(Error::malformed(header::ALG));
     }
-    if [typ, cty, slots[3]]
+    if [typ, cty, kid]
         .into_iter()
         .any(|member| kind_of(member).is_some_and(|kind| kind != Kind::String))
     {

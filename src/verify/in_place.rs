@@ -13,7 +13,7 @@ use crate::claims::{AudienceRef, RegisteredClaims, REGISTERED};
 use crate::header::KNOWN;
 use crate::json::{check_object, Kind, Member, Name};
 use crate::key::{KeyRequest, VerifyingKey};
-use crate::token::in_place::{check_claims, check_header, date, dots, ClaimMembers};
+use crate::token::in_place::{check_claims, check_header, date, dots, name, ClaimMembers};
 use crate::token::reasons;
 use crate::{Algorithm, Error, Validation};
 use alloc::borrow::Cow;
@@ -89,7 +89,12 @@ pub(crate) fn verify_in_place<K: VerifyingKey>(
     check_claims(payload, &mut members)?;
     let claims = registered_claims(payload, members)?;
     let typ = typ.map(|typ| text(header, typ));
-    validation.check_registered(typ.as_deref(), &claims, |name| has_member(payload, name))?;
+    // A registered claim's presence is known; another's takes a look.
+    let has_claim = |claim: &str| match REGISTERED.iter().position(|name| *name == claim) {
+        Some(index) => members.get(index).is_some_and(Option::is_some),
+        None => has_member(payload, claim),
+    };
+    validation.check_registered(typ.as_deref(), &claims, has_claim)?;
     Ok(VerifiedInPlace {
         payload: header_len..header_len + payload_len,
         buffer,
@@ -98,8 +103,7 @@ pub(crate) fn verify_in_place<K: VerifyingKey>(
 
 /// A checked string member's value.
 fn text(json: &[u8], member: Member) -> Cow<'_, str> {
-    let literal = json.get(member.start..member.end).unwrap_or_default();
-    Name::new(member.start, member.end, literal.contains(&b'\\')).to_str(json)
+    name(json, member).to_str(json)
 }
 
 /// The registered claims' values, as `RegisteredClaims::read` gives them,
@@ -150,8 +154,8 @@ fn array_strings(json: &[u8], array: Member) -> Vec<Cow<'_, str>> {
     items
 }
 
-/// Whether the checked object `json` has a member `name`.
-fn has_member(json: &[u8], name: &str) -> bool {
+/// Whether the checked object `json` has a member `claim`.
+fn has_member(json: &[u8], claim: &str) -> bool {
     let mut slot = [None];
-    check_object(json, &[name], &mut slot).is_ok() && slot.iter().any(Option::is_some)
+    check_object(json, &[claim], &mut slot).is_ok() && slot.iter().any(Option::is_some)
 }
